@@ -1,0 +1,7 @@
+import type { NextConfig } from "next";
+
+const config: NextConfig = {
+  serverExternalPackages: ["@electric-sql/pglite"],
+};
+
+export default config;
