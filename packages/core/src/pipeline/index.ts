@@ -1,0 +1,7 @@
+/**
+ * The pipeline: the state machine of one run, the steps it calls, run ids and keys, and the
+ * texts of the alerts it sends. See docs/pipeline.md.
+ */
+export * from "./alerts.ts";
+export * from "./definition.ts";
+export * from "./run-keys.ts";
