@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { encodeLines, formatCsvLine, neutraliseCell } from "./csv-output.ts";
+
+describe("neutraliseCell", () => {
+  it.each([
+    ['=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'],
+    ["+cmd", "'+cmd"],
+    ["-2+3", "'-2+3"],
+    ["@SUM(A1)", "'@SUM(A1)"],
+    ["\tx", "'\tx"],
+    ["-5", "-5"],
+    ["+1.5e3", "+1.5e3"],
+    ["-.5", "-.5"],
+    ["12", "12"],
+    ["hello", "hello"],
+    ["", ""],
+  ])("turns %j into %j", (cell, expected) => {
+    expect(neutraliseCell(cell)).toBe(expected);
+  });
+});
+
+describe("formatCsvLine", () => {
+  it("quotes cells holding commas, quotes or line breaks", () => {
+    expect(formatCsvLine(["a,b", 'say "hi"', "x\ny", "3"])).toBe('"a,b","say ""hi""","x\ny",3\n');
+  });
+
+  it("neutralises formulas before quoting", () => {
+    expect(formatCsvLine(["=1,2"])).toBe('"\'=1,2"\n');
+  });
+});
+
+describe("encodeLines", () => {
+  it("returns every line once, grouped in chunks", async () => {
+    async function* lines() {
+      for (let index = 0; index < 10; index += 1) yield `${index}\n`;
+    }
+    const chunks: Uint8Array[] = [];
+
+    for await (const chunk of encodeLines(lines(), 6)) chunks.push(chunk);
+
+    expect(chunks.length).toBe(4);
+    expect(chunks.map((chunk) => new TextDecoder().decode(chunk)).join("")).toBe(
+      "0\n1\n2\n3\n4\n5\n6\n7\n8\n9\n",
+    );
+  });
+});

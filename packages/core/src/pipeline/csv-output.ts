@@ -1,0 +1,51 @@
+/**
+ * Writing CSV outputs that are safe to open in a spreadsheet: cells quoted when needed, and
+ * text that a spreadsheet would run as a formula neutralised (OWASP's CSV injection advice).
+ */
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+const NEEDS_QUOTES = /[",\r\n]/;
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * Prefixes a cell with `'` when it starts with `=`, `+`, `-`, `@`, a tab or a carriage return
+ * and is not a plain number, so that `-5` stays a number while `=HYPERLINK(...)` stays text.
+ */
+export function neutraliseCell(cell: string): string {
+  if (!FORMULA_START.test(cell) || NUMBER.test(cell.trim())) return cell;
+  return `'${cell}`;
+}
+
+/** One CSV line (with its `\n`) from cells, each neutralised and quoted when it must be. */
+export function formatCsvLine(cells: readonly string[]): string {
+  let line = "";
+  for (let index = 0; index < cells.length; index += 1) {
+    const cell = neutraliseCell(cells[index] ?? "");
+    if (index > 0) line += ",";
+    line += NEEDS_QUOTES.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
+  }
+  return `${line}\n`;
+}
+
+/**
+ * Groups text lines into UTF-8 chunks of about `chunkBytes`, so outputs stream to the object
+ * store without holding a whole file in memory nor writing one tiny chunk per row.
+ */
+export async function* encodeLines(
+  lines: AsyncIterable<string>,
+  chunkBytes = 1 << 20,
+): AsyncIterable<Uint8Array> {
+  const encoder = new TextEncoder();
+  let pending: string[] = [];
+  let pendingLength = 0;
+  for await (const line of lines) {
+    pending.push(line);
+    pendingLength += line.length;
+    if (pendingLength >= chunkBytes) {
+      yield encoder.encode(pending.join(""));
+      pending = [];
+      pendingLength = 0;
+    }
+  }
+  if (pending.length > 0) yield encoder.encode(pending.join(""));
+}
