@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { readCsvRecords } from "./records.ts";
+import { REJECTED_ROW_COLUMNS, writeRejectedRows } from "./rejected-rows.ts";
+import { bytesOf, RAW_HEADER, VALID_ROW, validCsv } from "./test-fixtures.ts";
+import { validateCsv } from "./validate.ts";
+
+async function rejectedRecords(text: string): Promise<string[][]> {
+  const validation = await validateCsv(bytesOf(text, 11));
+  const records: string[][] = [];
+  for await (const record of readCsvRecords(
+    writeRejectedRows(bytesOf(text, 11), validation.rowNumbers),
+  )) {
+    records.push(record);
+  }
+  return records;
+}
+
+describe("writeRejectedRows", () => {
+  it("writes each bad row with its number and reason, and no good row", async () => {
+    const badAgeGroup = VALID_ROW.replace(",3,1,1,30,", ",9,1,1,30,");
+    const text = validCsv(60, { 2: badAgeGroup, 60: `${VALID_ROW},extra` });
+
+    const records = await rejectedRecords(text);
+
+    expect(records[0]).toEqual([...RAW_HEADER.split(","), ...REJECTED_ROW_COLUMNS]);
+    expect(records.slice(1).map((record) => record.slice(-2))).toEqual([
+      ["2", "age_group outside_domain (9)"],
+      ["60", "wrong_cell_count (15 cells, header has 14)"],
+    ]);
+    expect(records[1]?.slice(0, 14)).toEqual(badAgeGroup.split(","));
+  });
+
+  it("writes only the header when every row is good", async () => {
+    expect(await rejectedRecords(validCsv(60))).toHaveLength(1);
+  });
+});
