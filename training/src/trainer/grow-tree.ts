@@ -1,0 +1,230 @@
+import type { BinnedMatrix } from "./binned-matrix.ts";
+import { buildHistogram, subtractHistogram } from "./histogram.ts";
+import { findBestSplit, nodeWeight, type SplitCandidate, type SplitRules } from "./split.ts";
+import { addLeaf, createTree, ROOT_PARENT, setSplit, type TrainedTree } from "./tree.ts";
+
+export interface GrowRules extends SplitRules {
+  readonly maxDepth: number;
+  readonly gamma: number;
+  readonly learningRate: number;
+}
+
+export interface GrowInput {
+  readonly matrix: BinnedMatrix;
+  readonly gradients: Float32Array;
+  readonly hessians: Float32Array;
+  /** The rows this tree learns from (the row sample); reordered in place by the partitions. */
+  readonly rows: Uint32Array;
+  readonly rowCount: number;
+  /** The features this tree may split on, in increasing order. */
+  readonly features: Int32Array;
+  readonly rules: GrowRules;
+}
+
+interface OpenNode {
+  readonly id: number;
+  readonly begin: number;
+  readonly end: number;
+  readonly gradient: number;
+  readonly hessian: number;
+  histogram: Float64Array | undefined;
+}
+
+/** XGBoost's `kRtEps`: a split must gain more than this to be made. */
+const MIN_LOSS_CHANGE = 1e-6;
+
+/**
+ * Grows one tree depthwise as XGBoost's `hist` updater does: every node of a depth is split in
+ * increasing node id, each split appends its left then its right child, and the larger child's
+ * histogram is the parent's minus the smaller child's.
+ */
+export function growTree(input: GrowInput): TrainedTree {
+  const { matrix, rules } = input;
+  const binCount = matrix.cuts.values.length;
+  const tree = createTree();
+  const scratch = new Uint32Array(input.rowCount);
+  const eta = Math.fround(rules.learningRate);
+
+  const rootHistogram = new Float64Array(2 * binCount);
+  buildHistogram(
+    matrix,
+    input.gradients,
+    input.hessians,
+    input.rows,
+    0,
+    input.rowCount,
+    input.features,
+    rootHistogram,
+  );
+  const [rootGradient, rootHessian] = rootSums(input, rootHistogram);
+  const rootWeight = nodeWeight(rules, rootGradient, rootHessian);
+  addLeaf(tree, ROOT_PARENT, Math.fround(rootWeight * eta), rootHessian);
+  tree.baseWeights[0] = rootWeight;
+
+  let level: OpenNode[] = [
+    {
+      id: 0,
+      begin: 0,
+      end: input.rowCount,
+      gradient: rootGradient,
+      hessian: rootHessian,
+      histogram: rootHistogram,
+    },
+  ];
+  for (let depth = 0; depth < rules.maxDepth && level.length > 0; depth++) {
+    const next: OpenNode[] = [];
+    for (const node of level) {
+      const split = bestValidSplit(input, node);
+      if (split === undefined) continue;
+      const children = applySplit(input, tree, node, split, scratch, eta);
+      next.push(children.left, children.right);
+      if (depth + 1 < rules.maxDepth)
+        fillChildHistograms(input, node, children.left, children.right);
+      node.histogram = undefined;
+    }
+    level = next;
+  }
+  return tree;
+}
+
+/**
+ * The node sums. On a matrix without missing cells XGBoost takes them from feature 0's bins,
+ * elsewhere it adds every row's pair; either way in double.
+ */
+function rootSums(input: GrowInput, histogram: Float64Array): [number, number] {
+  let gradient = 0;
+  let hessian = 0;
+  const firstFeature = input.features[0] ?? 0;
+  if (!input.matrix.hasMissing && firstFeature === 0) {
+    const end = input.matrix.cuts.offsets[1] ?? 0;
+    for (let bin = 0; bin < end; bin++) {
+      gradient += histogram[2 * bin] ?? 0;
+      hessian += histogram[2 * bin + 1] ?? 0;
+    }
+    return [gradient, hessian];
+  }
+  for (let i = 0; i < input.rowCount; i++) {
+    const row = input.rows[i] ?? 0;
+    gradient += input.gradients[row] ?? 0;
+    hessian += input.hessians[row] ?? 0;
+  }
+  return [gradient, hessian];
+}
+
+function bestValidSplit(input: GrowInput, node: OpenNode): SplitCandidate | undefined {
+  if (node.histogram === undefined) return undefined;
+  const { rules } = input;
+  const split = findBestSplit(
+    node.histogram,
+    input.matrix.cuts,
+    input.features,
+    node.gradient,
+    node.hessian,
+    rules,
+  );
+  if (split === undefined) return undefined;
+  if (!(split.lossChange > MIN_LOSS_CHANGE)) return undefined;
+  if (split.leftHessian === 0 || split.rightHessian === 0) return undefined;
+  if (split.lossChange < rules.gamma) return undefined;
+  return split;
+}
+
+function applySplit(
+  input: GrowInput,
+  tree: TrainedTree,
+  node: OpenNode,
+  split: SplitCandidate,
+  scratch: Uint32Array,
+  eta: number,
+): { left: OpenNode; right: OpenNode } {
+  const { rules } = input;
+  const leftValue = Math.fround(nodeWeight(rules, split.leftGradient, split.leftHessian) * eta);
+  const rightValue = Math.fround(nodeWeight(rules, split.rightGradient, split.rightHessian) * eta);
+  const { leftId, rightId } = setSplit(
+    tree,
+    node.id,
+    {
+      feature: split.feature,
+      splitBin: split.splitBin,
+      threshold: split.threshold,
+      isDefaultLeft: split.isDefaultLeft,
+      baseWeight: nodeWeight(rules, node.gradient, node.hessian),
+      lossChange: split.lossChange,
+    },
+    { value: leftValue, hessian: split.leftHessian },
+    { value: rightValue, hessian: split.rightHessian },
+  );
+
+  const middle = partitionRows(input, node, split, scratch);
+  return {
+    left: {
+      id: leftId,
+      begin: node.begin,
+      end: middle,
+      gradient: split.leftGradient,
+      hessian: split.leftHessian,
+      histogram: undefined,
+    },
+    right: {
+      id: rightId,
+      begin: middle,
+      end: node.end,
+      gradient: split.rightGradient,
+      hessian: split.rightHessian,
+      histogram: undefined,
+    },
+  };
+}
+
+/** Stable in-place partition of the node's rows: left rows first; returns where right starts. */
+function partitionRows(
+  input: GrowInput,
+  node: OpenNode,
+  split: SplitCandidate,
+  scratch: Uint32Array,
+): number {
+  const { bins, featureCount, missingCode } = input.matrix;
+  const rows = input.rows;
+  const feature = split.feature;
+  const splitBin = split.splitBin;
+  const isDefaultLeft = split.isDefaultLeft;
+  let leftEnd = node.begin;
+  let rightCount = 0;
+  for (let i = node.begin; i < node.end; i++) {
+    const row = rows[i] ?? 0;
+    const bin = bins[row * featureCount + feature] ?? missingCode;
+    const goesLeft = bin === missingCode ? isDefaultLeft : bin <= splitBin;
+    if (goesLeft) rows[leftEnd++] = row;
+    else scratch[rightCount++] = row;
+  }
+  rows.set(scratch.subarray(0, rightCount), leftEnd);
+  return leftEnd;
+}
+
+/** Builds the smaller child's histogram and derives the larger one from the parent's. */
+function fillChildHistograms(
+  input: GrowInput,
+  parent: OpenNode,
+  left: OpenNode,
+  right: OpenNode,
+): void {
+  const parentHistogram = parent.histogram;
+  if (parentHistogram === undefined) return;
+  const isLeftSmaller = left.end - left.begin <= right.end - right.begin;
+  const small = isLeftSmaller ? left : right;
+  const large = isLeftSmaller ? right : left;
+  const smallHistogram = new Float64Array(parentHistogram.length);
+  buildHistogram(
+    input.matrix,
+    input.gradients,
+    input.hessians,
+    input.rows,
+    small.begin,
+    small.end,
+    input.features,
+    smallHistogram,
+  );
+  subtractHistogram(parentHistogram, smallHistogram);
+  small.histogram = smallHistogram;
+  large.histogram = parentHistogram;
+}
