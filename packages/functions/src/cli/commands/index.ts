@@ -1,4 +1,5 @@
 import type { Command } from "../command.ts";
+import { validateCommand } from "./validate.ts";
 
 /** Every `churn` subcommand, in the order `churn help` lists them. */
-export const commands: readonly Command[] = [];
+export const commands: readonly Command[] = [validateCommand];
