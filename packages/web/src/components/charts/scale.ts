@@ -24,7 +24,8 @@ export function niceTicks(min: number, max: number, count = 5): number[] {
   if (min === max) return [min];
   const rawStep = (max - min) / Math.max(1, count);
   const power = 10 ** Math.floor(Math.log10(rawStep));
-  const fraction = rawStep / power;
+  // The tolerance keeps float residue (0.04 / 4 = 0.010000000000000002) from doubling the step.
+  const fraction = rawStep / power - 1e-9;
   const step = (fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10) * power;
   const first = Math.ceil(min / step - 1e-9) * step;
   const ticks: number[] = [];
