@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { encodeLines, formatCsvLine, neutraliseCell } from "./csv-output.ts";
+import { encodeLines, formatSafeCsvLine, neutraliseCell } from "./csv-output.ts";
 
 describe("neutraliseCell", () => {
   it.each([
@@ -19,13 +19,15 @@ describe("neutraliseCell", () => {
   });
 });
 
-describe("formatCsvLine", () => {
+describe("formatSafeCsvLine", () => {
   it("quotes cells holding commas, quotes or line breaks", () => {
-    expect(formatCsvLine(["a,b", 'say "hi"', "x\ny", "3"])).toBe('"a,b","say ""hi""","x\ny",3\n');
+    expect(formatSafeCsvLine(["a,b", 'say "hi"', "x\ny", "3"])).toBe(
+      '"a,b","say ""hi""","x\ny",3\n',
+    );
   });
 
   it("neutralises formulas before quoting", () => {
-    expect(formatCsvLine(["=1,2"])).toBe('"\'=1,2"\n');
+    expect(formatSafeCsvLine(["=1,2"])).toBe('"\'=1,2"\n');
   });
 });
 

@@ -1,10 +1,11 @@
+import { formatCsvRecord } from "../csv/index.ts";
+
 /**
  * Writing CSV outputs that are safe to open in a spreadsheet: cells quoted when needed, and
  * text that a spreadsheet would run as a formula neutralised (OWASP's CSV injection advice).
  */
 
 const FORMULA_START = /^[=+\-@\t\r]/;
-const NEEDS_QUOTES = /[",\r\n]/;
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 /**
@@ -16,15 +17,9 @@ export function neutraliseCell(cell: string): string {
   return `'${cell}`;
 }
 
-/** One CSV line (with its `\n`) from cells, each neutralised and quoted when it must be. */
-export function formatCsvLine(cells: readonly string[]): string {
-  let line = "";
-  for (let index = 0; index < cells.length; index += 1) {
-    const cell = neutraliseCell(cells[index] ?? "");
-    if (index > 0) line += ",";
-    line += NEEDS_QUOTES.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
-  }
-  return `${line}\n`;
+/** One CSV line (with its `\n`) from cells, each neutralised, then quoted when it must be. */
+export function formatSafeCsvLine(cells: readonly string[]): string {
+  return `${formatCsvRecord(cells.map(neutraliseCell))}\n`;
 }
 
 /**

@@ -3,8 +3,15 @@
  * texts of the alerts it sends. See docs/pipeline.md.
  */
 export * from "./alerts.ts";
+export * from "./claim-file.ts";
 export * from "./csv-output.ts";
 export * from "./definition.ts";
+export * from "./fail-run.ts";
+export * from "./finish-run.ts";
 export * from "./run-keys.ts";
 export * from "./run-log.ts";
+export * from "./score-file.ts";
+export * from "./step-dependencies.ts";
 export * from "./step-error.ts";
+export * from "./step-io.ts";
+export * from "./validate-file.ts";

@@ -57,7 +57,10 @@ export function describeError(error: unknown): string {
  * The reason and error code of a failure caught by the state machine. Step Functions gives a
  * Lambda's error as a JSON `Cause` holding `errorMessage`; the local runner gives the message.
  */
-export function readCaughtError(caught: { Error?: string; Cause?: string }): {
+export function readCaughtError(caught: {
+  Error?: string | undefined;
+  Cause?: string | undefined;
+}): {
   reason: string;
   code: string;
 } {

@@ -2,6 +2,7 @@ import type { AlertMessage } from "@churn/core";
 import {
   ALERT_STATES,
   buildStateMachineDefinition,
+  STATE_NAMES,
   TASK_STATES,
   type TaskArns,
   type TaskStep,
@@ -10,6 +11,9 @@ import {
 import { ExecutionError, StateMachine } from "aws-local-stepfunctions";
 
 type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/** Which alert an SNS task sends. */
+export type AlertKind = "drift" | "score";
 
 /** What each Lambda-backed step does locally: the same step function, called in-process. */
 export type LocalSteps = Record<TaskStep, (input: unknown) => Promise<unknown>>;
@@ -43,7 +47,7 @@ export interface LocalExecution {
 export async function executeLocally(options: {
   input: { runId: string; key: string; etag: string };
   steps: LocalSteps;
-  publish: (message: AlertMessage) => Promise<string>;
+  publish: (message: AlertMessage, kind: AlertKind) => Promise<string>;
   retryIntervalMs?: number;
 }): Promise<LocalExecution> {
   const definition = buildStateMachineDefinition({
@@ -77,7 +81,7 @@ export async function executeLocally(options: {
 
 function localHandlers(
   steps: LocalSteps,
-  publish: (message: AlertMessage) => Promise<string>,
+  publish: (message: AlertMessage, kind: AlertKind) => Promise<string>,
 ): Record<string, (input: JsonValue) => Promise<JsonValue>> {
   const handlers: Record<string, (input: JsonValue) => Promise<JsonValue>> = {};
   for (const [stateName, step] of Object.entries(TASK_STATES)) {
@@ -90,10 +94,11 @@ function localHandlers(
     };
   }
   for (const stateName of ALERT_STATES) {
+    const kind = stateName === STATE_NAMES.sendDriftAlert ? "drift" : "score";
     handlers[stateName] = async (input) => {
       const { Subject, Message } = input as { Subject: string; Message: string };
       try {
-        return { MessageId: await publish({ subject: Subject, body: Message }) };
+        return { MessageId: await publish({ subject: Subject, body: Message }, kind) };
       } catch (error) {
         throw toStepError(error);
       }

@@ -1,0 +1,110 @@
+import { fileNameOf, type RunKeys, runKeys } from "./run-keys.ts";
+import { appendRunLog, moveObject } from "./run-log.ts";
+import type { StepDependencies } from "./step-dependencies.ts";
+import { describeError, readCaughtError } from "./step-error.ts";
+import type { FailInput, RunOutcome } from "./step-io.ts";
+
+/**
+ * "Reject file" and "Move file to errored": moves the file (from processing, or from input when
+ * the claim never happened) and any partial output into the run's errored folder, logs the
+ * reason, and records the run as rejected or failed. Recording is best effort: when the
+ * database is what failed, the file still reaches `errored/` and the log says why.
+ */
+export async function failRun(
+  input: FailInput,
+  deps: Pick<StepDependencies, "store" | "metrics" | "clock">,
+): Promise<RunOutcome> {
+  const isRejected = input.error === undefined && input.validation?.isValid === false;
+  const { reason, code } = isRejected
+    ? {
+        reason: input.validation?.message ?? "The file was rejected.",
+        code: input.validation?.code ?? "csv.rejected",
+      }
+    : readCaughtError(input.error ?? {});
+  const fileName = input.run?.fileName ?? fileNameOf(input.key);
+  const keys = runKeys(input.runId, fileName);
+  const label = isRejected ? "Rejected" : "Failed";
+
+  const outputs = await moveToErrored(deps, input.key, keys, `${label}: ${reason}`);
+  await recordEnd(deps, input, { isRejected, reason, code, fileName, keys });
+  return { status: isRejected ? "rejected" : "failed", reason, outputs };
+}
+
+/** Moves whatever of the run exists into errored/, the original last, and returns the new keys. */
+async function moveToErrored(
+  deps: Pick<StepDependencies, "store" | "clock">,
+  inputKey: string,
+  keys: RunKeys,
+  reason: string,
+): Promise<Record<string, string>> {
+  const outputs: Record<string, string> = { log: keys.log };
+  const partials = [
+    ["rejectedRows", keys.rejectedRowsWorking],
+    ["scored", keys.scoredWorking],
+    ["report", keys.reportWorking],
+  ] as const;
+  for (const [name, key] of partials) {
+    if ((await deps.store.stat(key)) === undefined) continue;
+    const to = key.replace("data/processing/", "data/errored/");
+    await moveObject(deps.store, deps.clock, { from: key, to, logKey: keys.log, reason });
+    outputs[name] = to;
+  }
+
+  for (const from of [keys.processing, inputKey]) {
+    if ((await deps.store.stat(from)) === undefined) continue;
+    await moveObject(deps.store, deps.clock, { from, to: keys.errored, logKey: keys.log, reason });
+    outputs.original = keys.errored;
+    return outputs;
+  }
+  if ((await deps.store.stat(keys.errored)) !== undefined) {
+    outputs.original = keys.errored;
+  } else {
+    await appendRunLog(deps.store, deps.clock, keys.log, `${reason} The file was not found.`);
+  }
+  return outputs;
+}
+
+async function recordEnd(
+  deps: Pick<StepDependencies, "store" | "metrics" | "clock">,
+  input: FailInput,
+  end: { isRejected: boolean; reason: string; code: string; fileName: string; keys: RunKeys },
+): Promise<void> {
+  const now = deps.clock.now();
+  const { validation, run } = input;
+  try {
+    await deps.metrics.startRun({
+      runId: input.runId,
+      fileName: end.fileName,
+      objectKey: input.key,
+      etag: input.etag,
+      executionName: input.runId,
+      startedAt: run === undefined ? now : new Date(run.startedAt),
+      logKey: end.keys.log,
+    });
+    const record = {
+      runId: input.runId,
+      finishedAt: now,
+      errorCode: end.code,
+      errorMessage: end.reason,
+      logKey: end.keys.log,
+      ...(run === undefined ? {} : { modelVersion: run.modelVersion }),
+      ...(validation === undefined
+        ? {}
+        : {
+            rowCounts: {
+              rowCount: validation.rowCount,
+              validRowCount: validation.keptRowCount,
+              invalidRowCount: validation.badRowCount,
+            },
+          }),
+    };
+    await (end.isRejected ? deps.metrics.rejectRun(record) : deps.metrics.failRun(record));
+  } catch (error) {
+    await appendRunLog(
+      deps.store,
+      deps.clock,
+      end.keys.log,
+      `Could not record the run in the metrics store: ${describeError(error)}`,
+    );
+  }
+}

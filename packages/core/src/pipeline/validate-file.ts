@@ -1,0 +1,56 @@
+import { validateCsv } from "../csv/index.ts";
+import { runKeys } from "./run-keys.ts";
+import { appendRunLog } from "./run-log.ts";
+import type { StepDependencies } from "./step-dependencies.ts";
+import type { RunInfo, ValidationSummary } from "./step-io.ts";
+
+/** How many row issues a run's log lists; the rejected-rows file holds every bad row. */
+const LOGGED_ISSUE_COUNT = 10;
+
+/**
+ * "Validate file": reads the claimed file once and returns the verdict with its row counts. A
+ * rejected file is a value (`isValid: false` with the code and message), not an exception.
+ */
+export async function validateFile(
+  input: { run: RunInfo },
+  deps: Pick<StepDependencies, "store" | "clock" | "settings">,
+): Promise<ValidationSummary> {
+  const { run } = input;
+  const keys = runKeys(run.runId, run.fileName);
+
+  const validation = await validateCsv(deps.store.read(keys.processing), {
+    minRowCount: deps.settings.minRowCount,
+    fileLabel: run.fileName,
+  });
+  const { verdict, summary } = validation;
+  const result: ValidationSummary = {
+    isValid: verdict.isValid,
+    code: verdict.isValid ? null : verdict.code,
+    message: verdict.isValid ? null : verdict.message,
+    rowCount: summary.rowCount,
+    keptRowCount: summary.keptRowCount,
+    badRowCount: summary.badRowCount,
+    hasLabels: summary.hasTarget,
+  };
+
+  const issues = validation.issues
+    .slice(0, LOGGED_ISSUE_COUNT)
+    .map((issue) => `row ${issue.rowNumber} ${issue.column} ${issue.kind} (${issue.value})`);
+  const more = validation.issueCount - issues.length;
+  await appendRunLog(
+    deps.store,
+    deps.clock,
+    keys.log,
+    [
+      verdict.isValid ? "Validated:" : `Rejected: ${verdict.message} [${verdict.code}]`,
+      `${summary.rowCount} rows, ${summary.keptRowCount} kept, ${summary.badRowCount} bad`,
+      summary.hasTarget ? "with labels." : "without labels.",
+      issues.length > 0
+        ? `Issues: ${issues.join("; ")}${more > 0 ? ` and ${more} more` : ""}.`
+        : "",
+    ]
+      .filter((part) => part.length > 0)
+      .join(" "),
+  );
+  return result;
+}
