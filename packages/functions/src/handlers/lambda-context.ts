@@ -1,0 +1,73 @@
+import { S3Client } from "@aws-sdk/client-s3";
+import {
+  ChurnError,
+  type Clock,
+  type Logger,
+  type ObjectStore,
+  type Predictor,
+  systemClock,
+} from "@churn/core";
+import { createMetricsStore, type MetricsStore } from "@churn/core/db";
+import type { PipelineSettings } from "@churn/core/pipeline";
+import { createModelRegistry, type ModelRegistry } from "@churn/core/registry";
+import * as v from "valibot";
+import { openPostgresDatabase } from "../adapters/database.ts";
+import { createS3ObjectStore } from "../adapters/s3-object-store.ts";
+import { createSageMakerPredictor } from "../adapters/sagemaker-predictor.ts";
+import { LambdaEnvSchema, readPipelineSettings } from "./environment.ts";
+import { createHandlerLogger } from "./logging.ts";
+
+/** What a step's Lambda function reaches; the database opens on first use only. */
+export interface LambdaContext {
+  readonly store: ObjectStore;
+  readonly models: ModelRegistry;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly settings: PipelineSettings;
+  metrics(): Promise<MetricsStore>;
+  predictor(): Predictor;
+}
+
+let cached: LambdaContext | undefined;
+
+/**
+ * The context of this Lambda container, built once and reused by warm invocations, so one
+ * database connection serves every invocation the container handles.
+ */
+export function lambdaContext(functionName: string): LambdaContext {
+  if (cached !== undefined) return cached;
+  const env = v.parse(LambdaEnvSchema, process.env);
+  const settings = readPipelineSettings(process.env);
+  const store = createS3ObjectStore({ client: new S3Client({}), bucket: env.CHURN_BUCKET });
+  const logger = createHandlerLogger(functionName);
+  let metrics: Promise<MetricsStore> | undefined;
+
+  cached = {
+    store,
+    models: createModelRegistry(store),
+    clock: systemClock,
+    logger,
+    settings,
+    metrics() {
+      // Migrations are applied by the migrate function on deploy, never by a step.
+      metrics ??= openPostgresDatabase(env.DATABASE_URL, { migrate: false }).then((opened) =>
+        createMetricsStore(opened.db),
+      );
+      metrics.catch(() => {
+        metrics = undefined;
+      });
+      return metrics;
+    },
+    predictor() {
+      const endpointName = env.SAGEMAKER_ENDPOINT_NAME;
+      if (endpointName === undefined) {
+        throw new ChurnError(
+          "pipeline.no_endpoint",
+          "SAGEMAKER_ENDPOINT_NAME is not set; deploy the model endpoint before scoring files.",
+        );
+      }
+      return createSageMakerPredictor({ endpointName, logger });
+    },
+  };
+  return cached;
+}
