@@ -9,9 +9,9 @@ Run with Debian's /usr/bin/python3 (python3-xgboost 1.7.4, numpy 1.24). Subcomma
       Models of several depths and both tree methods on a generated 20,000-row file and, when
       --data names the folder of the nine real CSV files, one model per real file. Rows and
       XGBoost's outputs are written as little-endian float32 files beside a manifest.json.
-  predict --model FILE --features FILE --feature-count N --out DIR
-      Loads a model file (any name, e.g. `xgboost-model`) and writes XGBoost's margins,
-      probabilities and contributions for the given rows.
+  predict --model FILE --features FILE --feature-count N [--contribution-rows N] --out DIR
+      Loads a model file (any name, e.g. `xgboost-model`) and writes XGBoost's margins and
+      probabilities for the given rows, and its contributions for the first rows (500).
   bench --features FILE --labels FILE --feature-count N --train-rows N --out DIR
       Trains a model on the first rows, then times XGBoost's predict on all rows with one
       thread; writes the model and the timing.
@@ -46,7 +46,7 @@ FEATURE_NAMES = [
 ]
 TARGET_NAME = "churn"
 MISSING_SHARE = 0.1
-CONTRIBUTION_ROWS = 2000
+CONTRIBUTION_ROWS = 1000
 
 
 def tool_versions():
@@ -270,7 +270,8 @@ def command_predict(args):
     matrix = xgb.DMatrix(features, missing=np.nan)
     margins = booster.predict(matrix, output_margin=True, validate_features=False)
     probabilities = booster.predict(matrix, validate_features=False)
-    contributions = booster.predict(matrix, pred_contribs=True, validate_features=False)
+    head = xgb.DMatrix(features[: args.contribution_rows], missing=np.nan)
+    contributions = booster.predict(head, pred_contribs=True, validate_features=False)
     write_f32(os.path.join(args.out, "margins.f32"), margins)
     write_f32(os.path.join(args.out, "probabilities.f32"), probabilities)
     write_f32(os.path.join(args.out, "contributions.f32"), contributions)
@@ -311,6 +312,7 @@ def main():
     predict.add_argument("--model", required=True)
     predict.add_argument("--features", required=True)
     predict.add_argument("--feature-count", type=int, required=True)
+    predict.add_argument("--contribution-rows", type=int, default=500)
     predict.add_argument("--out", required=True)
     bench = commands.add_parser("bench")
     bench.add_argument("--features", required=True)
