@@ -201,7 +201,10 @@ function partitionRows(
   return leftEnd;
 }
 
-/** Builds the smaller child's histogram and derives the larger one from the parent's. */
+/**
+ * Gives each child that may still split its histogram: the smaller one is built from its rows
+ * and the larger one is the parent's minus it; a child alone in needing one is built directly.
+ */
 function fillChildHistograms(
   input: GrowInput,
   parent: OpenNode,
@@ -210,21 +213,34 @@ function fillChildHistograms(
 ): void {
   const parentHistogram = parent.histogram;
   if (parentHistogram === undefined) return;
+  const isLeftOpen = mayStillSplit(input, left);
+  const isRightOpen = mayStillSplit(input, right);
+  if (!isLeftOpen && !isRightOpen) return;
+  const build = (node: OpenNode, histogram: Float64Array) => {
+    const { matrix, gradients, hessians, rows, features } = input;
+    buildHistogram(matrix, gradients, hessians, rows, node.begin, node.end, features, histogram);
+    node.histogram = histogram;
+  };
+  if (isLeftOpen !== isRightOpen) {
+    build(isLeftOpen ? left : right, parentHistogram);
+    return;
+  }
+
   const isLeftSmaller = left.end - left.begin <= right.end - right.begin;
   const small = isLeftSmaller ? left : right;
   const large = isLeftSmaller ? right : left;
   const smallHistogram = new Float64Array(parentHistogram.length);
-  buildHistogram(
-    input.matrix,
-    input.gradients,
-    input.hessians,
-    input.rows,
-    small.begin,
-    small.end,
-    input.features,
-    smallHistogram,
-  );
+  build(small, smallHistogram);
   subtractHistogram(parentHistogram, smallHistogram);
-  small.histogram = smallHistogram;
   large.histogram = parentHistogram;
+}
+
+/**
+ * False when no split of the node can leave min_child_weight on both sides, so its histogram
+ * would never be read. The slack absorbs rounding between the node's and its bins' sums.
+ */
+function mayStillSplit(input: GrowInput, node: OpenNode): boolean {
+  if (node.end - node.begin < 2) return false;
+  const needed = 2 * input.rules.minChildWeight;
+  return node.hessian >= needed - 1e-9 * Math.max(1, needed);
 }

@@ -9,6 +9,7 @@ export {
   trainBooster,
 } from "./boost.ts";
 export { computeCuts, type HistogramCuts } from "./cuts.ts";
+export { selectRows } from "./labelled-matrix.ts";
 export {
   ORIGINAL_DEFAULT_PARAMS,
   type TrainingParams,

@@ -1,0 +1,1 @@
+export { createMemoryObjectStore } from "./memory-object-store.ts";
