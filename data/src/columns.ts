@@ -1,0 +1,79 @@
+import { COLUMNS } from "@churn/core/schema";
+
+/** Columns drawn from the copula; age and customer value follow from them, churn is drawn first. */
+export const GENERATED_COLUMNS = [
+  "call_failure",
+  "complains",
+  "subscription_length",
+  "charge_amount",
+  "seconds_of_use",
+  "frequency_of_use",
+  "frequency_of_sms",
+  "distinct_called_numbers",
+  "age_group",
+  "tariff_plan",
+  "status",
+] as const;
+
+export type GeneratedColumn = (typeof GENERATED_COLUMNS)[number];
+
+/** Columns with few values, described by the probability of each value. */
+export const LEVEL_COLUMNS = [
+  "complains",
+  "charge_amount",
+  "age_group",
+  "tariff_plan",
+  "status",
+] as const;
+
+/** The probabilities at which the other columns' quantiles are recorded: 0, 0.05, …, 1. */
+export const QUANTILE_PROBABILITIES = Array.from({ length: 21 }, (_, index) => index / 20);
+
+/** Age is an exact function of the age group in every original file. */
+export const AGE_BY_AGE_GROUP: Readonly<Record<number, number>> = {
+  1: 15,
+  2: 25,
+  3: 30,
+  4: 45,
+  5: 55,
+};
+
+/**
+ * Customer value per unit of usage, by age group: in the UCI files customer value is exactly
+ * rate × (seconds of use + frequency of use + 100 × frequency of SMS), to the last decimal.
+ */
+export const CUSTOMER_VALUE_RATE: Readonly<Record<number, number>> = {
+  1: 0.055,
+  2: 0.045,
+  3: 0.04,
+  4: 0.025,
+  5: 0.015,
+};
+
+export function customerValue(row: Readonly<Record<GeneratedColumn, number>>): number {
+  const rate = CUSTOMER_VALUE_RATE[row.age_group] ?? 0;
+  const usage = row.seconds_of_use + row.frequency_of_use + 100 * row.frequency_of_sms;
+  return Math.round(rate * usage * 1000) / 1000;
+}
+
+/** The original header line, double spaces included. */
+export const RAW_HEADERS = COLUMNS.map((spec) => spec.rawHeader);
+
+export type Marginal =
+  | { kind: "levels"; values: number[]; probabilities: number[] }
+  | { kind: "quantiles"; values: number[] };
+
+export interface ClassCalibration {
+  rowCount: number;
+  marginals: Record<GeneratedColumn, Marginal>;
+  /** Correlations of the columns' normal scores, in GENERATED_COLUMNS order. */
+  correlation: number[][];
+}
+
+export interface Calibration {
+  source: string;
+  rowCount: number;
+  churnRate: number;
+  stay: ClassCalibration;
+  churn: ClassCalibration;
+}
