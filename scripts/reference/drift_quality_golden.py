@@ -13,6 +13,7 @@ import numpy as np
 import scipy
 import sklearn
 from sklearn import metrics
+from sklearn.isotonic import IsotonicRegression
 
 OUT = pathlib.Path("packages/core/test/fixtures/quality-golden.json")
 
@@ -72,6 +73,18 @@ def main():
     scores = rng.uniform(size=200)
     cases.append(case("one class only, 200 rows", labels, scores))
 
+    # Isotonic calibration as confidence-based estimation fits it on a reference.
+    labels = rng.binomial(1, 0.25, 800)
+    scores = np.round(np.clip(0.6 * labels + rng.normal(0.2, 0.25, 800), 0, 1), 3)
+    probe = np.concatenate([np.linspace(-0.1, 1.1, 61), scores[:40]])
+    isotonic = IsotonicRegression(out_of_bounds="clip").fit(scores, labels)
+    calibration = {
+        "labels": labels.tolist(),
+        "scores": scores.tolist(),
+        "probe": probe.tolist(),
+        "predicted": isotonic.predict(probe).tolist(),
+    }
+
     document = {
         "generator": "scripts/reference/drift_quality_golden.py",
         "versions": {
@@ -80,6 +93,7 @@ def main():
             "sklearn": sklearn.__version__,
         },
         "cases": cases,
+        "isotonic": calibration,
     }
     OUT.write_text(json.dumps(document) + "\n")
     print(f"wrote {OUT} with {len(cases)} cases")
