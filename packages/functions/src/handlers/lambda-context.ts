@@ -12,10 +12,10 @@ import type { PipelineSettings } from "@churn/core/pipeline";
 import { createModelRegistry, type ModelRegistry } from "@churn/core/registry";
 import * as v from "valibot";
 import { openPostgresDatabase } from "../adapters/database.ts";
+import { createLambdaLogger } from "../adapters/loggers.ts";
 import { createS3ObjectStore } from "../adapters/s3-object-store.ts";
 import { createSageMakerPredictor } from "../adapters/sagemaker-predictor.ts";
 import { LambdaEnvSchema, readPipelineSettings } from "./environment.ts";
-import { createHandlerLogger } from "./logging.ts";
 
 /** What a step's Lambda function reaches; the database opens on first use only. */
 export interface LambdaContext {
@@ -39,7 +39,7 @@ export function lambdaContext(functionName: string): LambdaContext {
   const env = v.parse(LambdaEnvSchema, process.env);
   const settings = readPipelineSettings(process.env);
   const store = createS3ObjectStore({ client: new S3Client({}), bucket: env.CHURN_BUCKET });
-  const logger = createHandlerLogger(functionName);
+  const logger = createLambdaLogger({ serviceName: `churn-${functionName}` });
   let metrics: Promise<MetricsStore> | undefined;
 
   cached = {

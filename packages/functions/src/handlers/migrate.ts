@@ -1,6 +1,6 @@
 import * as v from "valibot";
 import { openPostgresDatabase } from "../adapters/database.ts";
-import { createHandlerLogger } from "./logging.ts";
+import { createLambdaLogger } from "../adapters/loggers.ts";
 
 const MigrateEnvSchema = v.object({
   DATABASE_URL: v.pipe(v.string(), v.regex(/^postgres(ql)?:\/\//)),
@@ -9,7 +9,7 @@ const MigrateEnvSchema = v.object({
 /** Applies the metrics store's migrations; invoked once on each deploy. */
 export async function handler(): Promise<{ isMigrated: true; durationMs: number }> {
   const env = v.parse(MigrateEnvSchema, process.env);
-  const logger = createHandlerLogger("migrate");
+  const logger = createLambdaLogger({ serviceName: "churn-migrate" });
   const startedMs = Date.now();
   // A paused Aurora cluster takes a while to resume, so the first connection may wait long.
   const opened = await openPostgresDatabase(env.DATABASE_URL, { connectTimeoutSeconds: 60 });

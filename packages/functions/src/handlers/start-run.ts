@@ -1,7 +1,8 @@
 import { ExecutionAlreadyExists, SFNClient, StartExecutionCommand } from "@aws-sdk/client-sfn";
+import type { Logger } from "@churn/core";
 import { runIdFor } from "@churn/core/pipeline";
 import * as v from "valibot";
-import { createHandlerLogger } from "./logging.ts";
+import { createLambdaLogger } from "../adapters/loggers.ts";
 import { readDrops, S3EventSchema } from "./s3-event.ts";
 
 const StarterEnvSchema = v.object({ STATE_MACHINE_ARN: v.pipe(v.string(), v.minLength(1)) });
@@ -16,7 +17,7 @@ export type StartExecution = (name: string, input: string) => Promise<boolean>;
 export async function startRuns(
   event: unknown,
   start: StartExecution,
-  logger = createHandlerLogger("start-run"),
+  logger: Logger = createLambdaLogger({ serviceName: "churn-start-run" }),
 ): Promise<{ started: string[]; skipped: string[] }> {
   const drops = readDrops(v.parse(S3EventSchema, event));
   const started: string[] = [];
