@@ -17,7 +17,7 @@ describe("checkDataQuality", () => {
     const report = checkDataQuality({ reference, current });
 
     expect(report.columns[0]).toMatchObject({
-      column: "call_failure",
+      columnName: "call_failure",
       referenceMissingShare: 0.1,
       currentMissingShare: 0.3,
       hasMissingIncrease: true,
@@ -27,7 +27,7 @@ describe("checkDataQuality", () => {
       unseenCategoryRowCount: 0,
     });
     expect(report.columns[1]).toMatchObject({
-      column: "age_group",
+      columnName: "age_group",
       unseenCategories: [0, 6],
       unseenCategoryRowCount: 3,
       outOfRangeCount: 3,

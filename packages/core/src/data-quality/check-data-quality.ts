@@ -32,7 +32,7 @@ export function checkDataQuality(input: DataQualityInput): DataQualityReport {
   }
   const flaggedColumns = columns
     .filter((c) => c.hasMissingIncrease || c.outOfRangeCount > 0 || c.unseenCategoryRowCount > 0)
-    .map((c) => c.column);
+    .map((c) => c.columnName);
   return { columns, maxMissingShareIncrease: maxIncrease, flaggedColumns };
 }
 
@@ -72,8 +72,10 @@ function checkColumn(
   const currentMissingShare = raw.length === 0 ? 0 : missing / raw.length;
   const finiteCount = raw.length - missing;
   return {
-    column: name,
+    columnName: name,
     kind: stored.kind,
+    rowCount: raw.length,
+    missingCount: missing,
     referenceMissingShare,
     currentMissingShare,
     hasMissingIncrease: currentMissingShare - referenceMissingShare > maxIncrease,

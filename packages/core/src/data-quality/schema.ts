@@ -1,8 +1,11 @@
 import * as v from "valibot";
 
 export const ColumnDataQualitySchema = v.object({
-  column: v.string(),
+  columnName: v.string(),
   kind: v.picklist(["numerical", "categorical"]),
+  /** Rows in the current file, and those among them that are NaN or ±∞. */
+  rowCount: v.number(),
+  missingCount: v.number(),
   /** Share of rows that are NaN or ±∞, in the reference and in the current file. */
   referenceMissingShare: v.number(),
   currentMissingShare: v.number(),

@@ -4,6 +4,7 @@
  */
 import type { ColumnKind } from "../schema/index.ts";
 import { alignSamples, type ColumnSample } from "./sample.ts";
+import type { Distribution } from "./schema.ts";
 
 /** Numerical columns with more distinct reference values than this are cut into equal bins. */
 const CATEGORY_BIN_LIMIT = 20;
@@ -81,4 +82,37 @@ function fillZeroShares(shares: Float64Array): void {
   for (const share of shares) if (share !== 0 && share < smallest) smallest = share;
   const replacement = smallest <= 0.0001 ? smallest / 10 ** 6 : 0.0001;
   for (let k = 0; k < shares.length; k++) if (shares[k] === 0) shares[k] = replacement;
+}
+
+/**
+ * Row counts of both samples over shared bins for plotting: one bin per value where the column
+ * has at most 20 distinct values, else Sturges bins over R ∪ C (labelled "low–high").
+ */
+export function plotDistribution(
+  reference: ColumnSample,
+  current: ColumnSample,
+  kind: ColumnKind,
+): Distribution {
+  const aligned = alignSamples(reference, current);
+  if (kind === "categorical" || aligned.values.length <= CATEGORY_BIN_LIMIT) {
+    return {
+      labels: Array.from(aligned.values, (value) => String(value)),
+      reference: Array.from(aligned.referenceCounts),
+      current: Array.from(aligned.currentCounts),
+    };
+  }
+  const edges = sturgesEdges(
+    aligned.values[0] as number,
+    aligned.values.at(-1) as number,
+    reference.count + current.count,
+  );
+  const format = (value: number) => String(Number(value.toPrecision(4)));
+  return {
+    labels: Array.from(
+      { length: edges.length - 1 },
+      (_, k) => `${format(edges[k] as number)}–${format(edges[k + 1] as number)}`,
+    ),
+    reference: Array.from(histogramCounts(reference, edges)),
+    current: Array.from(histogramCounts(current, edges)),
+  };
 }

@@ -44,7 +44,7 @@ function expectMatches(
   actual: ReturnType<typeof detectDrift>["columns"],
   expected: GoldenColumn[],
 ) {
-  expect(actual.map((column) => [column.column, column.test])).toEqual(
+  expect(actual.map((column) => [column.columnName, column.test])).toEqual(
     expected.map((column) => [column.column, column.test]),
   );
   for (const [index, column] of actual.entries()) {
@@ -92,10 +92,12 @@ describe("detectDrift on generated files", () => {
         (test) => detectDrift({ reference, current, options: { test: { test } } }).columns,
       );
 
-      const byKey = (c: { column: string; test: string }) => `${c.test}/${c.column}`;
-      const sortedActual = [...columns].sort((a, b) => byKey(a).localeCompare(byKey(b)));
+      const byKey = (c: { test: string }, name: string) => `${c.test}/${name}`;
+      const sortedActual = [...columns].sort((a, b) =>
+        byKey(a, a.columnName).localeCompare(byKey(b, b.columnName)),
+      );
       const sortedExpected = [...testCase.everyTest].sort((a, b) =>
-        byKey(a).localeCompare(byKey(b)),
+        byKey(a, a.column).localeCompare(byKey(b, b.column)),
       );
       expectMatches(sortedActual, sortedExpected);
     },

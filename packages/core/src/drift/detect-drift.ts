@@ -1,5 +1,6 @@
 import type { ColumnKind } from "../schema/index.ts";
 import { FEATURE_NAMES, PREDICTION_NAME, TARGET_NAME } from "../schema/index.ts";
+import { plotDistribution } from "./binning.ts";
 import { type ReferenceStatistics, referenceSample } from "./reference-statistics.ts";
 import { DRIFT_TESTS, type DriftTestName, defaultDriftTest, isDriftScore } from "./registry.ts";
 import { alignSamples, summariseColumn } from "./sample.ts";
@@ -65,7 +66,7 @@ function testColumn(
   const outcome = isTestable ? test.run(reference, current.sample, kind) : undefined;
 
   return {
-    column: name,
+    columnName: name,
     kind,
     test: testName,
     testDisplayName: test.displayName,
@@ -85,6 +86,7 @@ function testColumn(
     notTestedReason: isTestable
       ? null
       : `no finite value in the ${reference.count === 0 ? "reference" : "current"} column`,
+    distribution: isTestable ? plotDistribution(reference, current.sample, kind) : null,
   };
 }
 
@@ -121,7 +123,7 @@ function summariseDataset(
     missingColumns,
     testedColumnCount: tested.length,
     driftedColumnCount: drifted.length,
-    driftedColumns: drifted.map((column) => column.column),
+    driftedColumns: drifted.map((column) => column.columnName),
     driftedShare,
     driftShareThreshold,
     isDatasetDrift: tested.length > 0 && driftedShare >= driftShareThreshold,

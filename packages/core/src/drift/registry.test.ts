@@ -92,7 +92,7 @@ describe("detectDrift", () => {
       },
     });
 
-    expect(report.columns.map((c) => [c.column, c.test, c.threshold])).toEqual([
+    expect(report.columns.map((c) => [c.columnName, c.test, c.threshold])).toEqual([
       ["call_failure", "hellinger", 0.3],
       ["age_group", "psi", 0.2],
     ]);

@@ -27,8 +27,16 @@ export const DriftOptionsSchema = v.object({
 });
 export type DriftOptions = v.InferOutput<typeof DriftOptionsSchema>;
 
+/** Reference and current row counts over shared bins, for plotting the two distributions. */
+export const DistributionSchema = v.object({
+  labels: v.array(v.string()),
+  reference: v.array(v.number()),
+  current: v.array(v.number()),
+});
+export type Distribution = v.InferOutput<typeof DistributionSchema>;
+
 export const ColumnDriftSchema = v.object({
-  column: v.string(),
+  columnName: v.string(),
   kind: v.picklist(["numerical", "categorical"]),
   test: DriftTestNameSchema,
   testDisplayName: v.string(),
@@ -47,6 +55,8 @@ export const ColumnDriftSchema = v.object({
   currentInfiniteCount: v.number(),
   isLowConfidence: v.boolean(),
   notTestedReason: v.nullable(v.string()),
+  /** Null when the column could not be tested. */
+  distribution: v.nullable(DistributionSchema),
 });
 export type ColumnDrift = v.InferOutput<typeof ColumnDriftSchema>;
 
