@@ -1,11 +1,9 @@
+import { sigmoidf } from "@churn/core/model";
+
 /**
- * XGBoost's float32 logistic transform (src/common/math.h): 1 / (expf(min(−m, 88.7)) + 1 + 1e-16).
- *
- * `Math.exp` rounded to float32 stands in for glibc's `expf`; the two differ by one ulp on a few
- * inputs in ten thousand, which moves a gradient by about 1e-8 and never a split in practice.
+ * XGBoost's float32 logistic transform, 1 / (expf(min(−m, 88.7)) + 1 + 1e-16), with the
+ * evaluator's port of glibc's `expf`, so gradients are the very floats XGBoost computes.
  */
 export function sigmoid32(margin: number): number {
-  const exponent = Math.fround(Math.min(-margin, 88.7));
-  const denominator = Math.fround(Math.fround(Math.fround(Math.exp(exponent)) + 1) + 1e-16);
-  return Math.fround(1 / denominator);
+  return sigmoidf(margin);
 }
