@@ -22,8 +22,8 @@ export async function claimFile(
   }
   const fileName = fileNameOf(key);
   const keys = runKeys(runId, fileName);
-  const model = await deps.models.resolve(deps.settings.modelAlias);
   const startedAt = deps.clock.now();
+  const model = await deps.models.resolve(deps.settings.modelAlias);
 
   if ((await deps.store.stat(keys.processing)) === undefined) {
     if ((await deps.store.stat(key)) === undefined) {
@@ -62,5 +62,6 @@ export async function claimFile(
     modelVersion: model.version,
     modelAlias: deps.settings.modelAlias,
     startedAt: startedAt.toISOString(),
+    durationMs: deps.clock.now().getTime() - startedAt.getTime(),
   };
 }

@@ -25,8 +25,9 @@ export async function failRun(
   const keys = runKeys(input.runId, fileName);
   const label = isRejected ? "Rejected" : "Failed";
 
+  const validation = await readValidation(deps, keys);
   const outputs = await moveToErrored(deps, input.key, keys, `${label}: ${reason}`);
-  await recordEnd(deps, input, { isRejected, reason, code, fileName, keys });
+  await recordEnd(deps, input, { isRejected, reason, code, fileName, keys, validation });
   return { status: isRejected ? "rejected" : "failed", reason, outputs };
 }
 
@@ -39,6 +40,7 @@ async function moveToErrored(
 ): Promise<Record<string, string>> {
   const outputs: Record<string, string> = { log: keys.log };
   const partials = [
+    ["validation", keys.validationWorking],
     ["rejectedRows", keys.rejectedRowsWorking],
     ["scored", keys.scoredWorking],
     ["report", keys.reportWorking],
@@ -67,7 +69,14 @@ async function moveToErrored(
 async function recordEnd(
   deps: Pick<StepDependencies, "store" | "metrics" | "clock">,
   input: FailInput,
-  end: { isRejected: boolean; reason: string; code: string; fileName: string; keys: RunKeys },
+  end: {
+    isRejected: boolean;
+    reason: string;
+    code: string;
+    fileName: string;
+    keys: RunKeys;
+    validation: unknown;
+  },
 ): Promise<void> {
   const now = deps.clock.now();
   const { validation, run } = input;
@@ -88,6 +97,7 @@ async function recordEnd(
       errorMessage: end.reason,
       logKey: end.keys.log,
       ...(run === undefined ? {} : { modelVersion: run.modelVersion }),
+      ...(end.validation === undefined ? {} : { report: { validation: end.validation } }),
       ...(validation === undefined
         ? {}
         : {
@@ -106,5 +116,19 @@ async function recordEnd(
       end.keys.log,
       `Could not record the run in the metrics store: ${describeError(error)}`,
     );
+  }
+}
+
+/** The validation section "Validate file" left beside the file, when it got that far. */
+async function readValidation(
+  deps: Pick<StepDependencies, "store">,
+  keys: RunKeys,
+): Promise<unknown> {
+  if ((await deps.store.stat(keys.validationWorking)) === undefined) return undefined;
+  try {
+    return JSON.parse(new TextDecoder().decode(await deps.store.readBytes(keys.validationWorking)));
+  } catch {
+    // A partial report is a courtesy to the reader; the run still ends without it.
+    return undefined;
   }
 }

@@ -46,8 +46,9 @@ export async function finishRun(
     }
     outputs[name] = to;
   }
-  if ((await deps.store.stat(report.reportKey)) !== undefined) {
-    await deps.store.delete(report.reportKey);
+  // The working report and validation were copied into the saved report; nothing is lost.
+  for (const key of [report.reportKey, keys.validationWorking]) {
+    if ((await deps.store.stat(key)) !== undefined) await deps.store.delete(key);
   }
   return { status: "processed", reason: null, outputs };
 }

@@ -56,6 +56,7 @@ describe("runKeys", () => {
       scored: "data/processed/r1/customer_churn_2.scored.csv",
       rejectedRowsWorking: "data/processing/r1/customer_churn_2.rejected-rows.csv",
       rejectedRows: "data/processed/r1/customer_churn_2.rejected-rows.csv",
+      validationWorking: "data/processing/r1/validation.json",
       reportWorking: "data/processing/r1/report.json",
       report: "reports/r1.json",
       log: "data/logs/r1.log",

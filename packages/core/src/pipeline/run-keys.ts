@@ -57,6 +57,7 @@ export interface RunKeys {
   readonly scored: string;
   readonly rejectedRowsWorking: string;
   readonly rejectedRows: string;
+  readonly validationWorking: string;
   readonly reportWorking: string;
   readonly report: string;
   readonly log: string;
@@ -80,6 +81,7 @@ export function runKeys(runId: string, fileName: string): RunKeys {
     scored: `data/processed/${runId}/${scoredName}`,
     rejectedRowsWorking: `data/processing/${runId}/${rejectedName}`,
     rejectedRows: `data/processed/${runId}/${rejectedName}`,
+    validationWorking: `data/processing/${runId}/validation.json`,
     reportWorking: `data/processing/${runId}/report.json`,
     report: `reports/${runId}.json`,
     log: `data/logs/${runId}.log`,

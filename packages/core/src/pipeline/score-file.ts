@@ -22,6 +22,7 @@ export async function scoreFile(
 ): Promise<ScoringSummary> {
   const { run } = input;
   const keys = runKeys(run.runId, run.fileName);
+  const startedMs = deps.clock.now().getTime();
   const model = await deps.models.resolve(run.modelVersion);
 
   const validation = await validateCsv(deps.store.read(keys.processing), {
@@ -68,6 +69,7 @@ export async function scoreFile(
     rejectedRowCount,
     predictedChurnCount,
     probabilityThreshold: threshold,
+    durationMs: deps.clock.now().getTime() - startedMs,
   };
 }
 

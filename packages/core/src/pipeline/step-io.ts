@@ -21,6 +21,7 @@ export const RunInfoSchema = v.object({
   modelVersion: Text,
   modelAlias: Text,
   startedAt: v.pipe(v.string(), v.isoTimestamp()),
+  durationMs: Count,
 });
 export type RunInfo = v.InferOutput<typeof RunInfoSchema>;
 
@@ -33,6 +34,7 @@ export const ValidationSummarySchema = v.object({
   keptRowCount: Count,
   badRowCount: Count,
   hasLabels: v.boolean(),
+  durationMs: Count,
 });
 export type ValidationSummary = v.InferOutput<typeof ValidationSummarySchema>;
 
@@ -44,6 +46,7 @@ export const ScoringSummarySchema = v.object({
   rejectedRowCount: Count,
   predictedChurnCount: Count,
   probabilityThreshold: v.number(),
+  durationMs: Count,
 });
 export type ScoringSummary = v.InferOutput<typeof ScoringSummarySchema>;
 

@@ -1,4 +1,4 @@
-import { validateCsv } from "../csv/index.ts";
+import { type CsvValidation, validateCsv } from "../csv/index.ts";
 import { runKeys } from "./run-keys.ts";
 import { appendRunLog } from "./run-log.ts";
 import type { StepDependencies } from "./step-dependencies.ts";
@@ -17,13 +17,14 @@ export async function validateFile(
 ): Promise<ValidationSummary> {
   const { run } = input;
   const keys = runKeys(run.runId, run.fileName);
+  const startedMs = deps.clock.now().getTime();
 
   const validation = await validateCsv(deps.store.read(keys.processing), {
     minRowCount: deps.settings.minRowCount,
     fileLabel: run.fileName,
   });
   const { verdict, summary } = validation;
-  const result: ValidationSummary = {
+  const result: Omit<ValidationSummary, "durationMs"> = {
     isValid: verdict.isValid,
     code: verdict.isValid ? null : verdict.code,
     message: verdict.isValid ? null : verdict.message,
@@ -33,6 +34,9 @@ export async function validateFile(
     hasLabels: summary.hasTarget,
   };
 
+  await deps.store.write(keys.validationWorking, JSON.stringify(validationDetails(validation)), {
+    contentType: "application/json",
+  });
   const issues = validation.issues
     .slice(0, LOGGED_ISSUE_COUNT)
     .map((issue) => `row ${issue.rowNumber} ${issue.column} ${issue.kind} (${issue.value})`);
@@ -52,5 +56,24 @@ export async function validateFile(
       .filter((part) => part.length > 0)
       .join(" "),
   );
-  return result;
+  return { ...result, durationMs: deps.clock.now().getTime() - startedMs };
+}
+
+/**
+ * The validation section of a run's report: the verdict, the columns found, missing and
+ * unknown, and the first issues. Kept beside the file so that a rejected run's record shows why.
+ */
+export function validationDetails(validation: CsvValidation): Record<string, unknown> {
+  const { verdict, summary } = validation;
+  return {
+    isValid: verdict.isValid,
+    ...(verdict.isValid ? {} : { code: verdict.code, message: verdict.message }),
+    rowCount: summary.rowCount,
+    keptRowCount: summary.keptRowCount,
+    badRowCount: summary.badRowCount,
+    hasTarget: summary.hasTarget,
+    columns: summary.columns,
+    issues: validation.issues,
+    issueCount: validation.issueCount,
+  };
 }
