@@ -13,7 +13,10 @@ export interface TestBrowser {
  * everything that would reach the network on its own switched off.
  */
 export async function launchBrowser(
-  options: { viewport?: { width: number; height: number } } = {},
+  options: {
+    viewport?: { width: number; height: number };
+    httpCredentials?: { username: string; password: string };
+  } = {},
 ): Promise<TestBrowser> {
   const userDataDir = await mkdtemp(join(tmpdir(), "churn-web-chromium-"));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -29,6 +32,7 @@ export async function launchBrowser(
       "--no-first-run",
     ],
     viewport: options.viewport ?? { width: 1280, height: 800 },
+    ...(options.httpCredentials === undefined ? {} : { httpCredentials: options.httpCredentials }),
   });
   return {
     context,

@@ -100,7 +100,9 @@ export default async function RunsPage({ searchParams }: { searchParams: Promise
                     <StatusBadge status={run.status} />
                   </td>
                   <td className="break">
-                    <Link href={`/runs/${encodeURIComponent(run.id)}`}>{run.fileName}</Link>
+                    <Link href={`/runs/${encodeURIComponent(run.id)}`} prefetch={false}>
+                      {run.fileName}
+                    </Link>
                   </td>
                   <td>{run.modelVersion ?? "–"}</td>
                   <td className="num">{formatCount(run.rowCount)}</td>

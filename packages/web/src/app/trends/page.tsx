@@ -47,13 +47,20 @@ export default async function TrendsPage({
     <>
       <h1>Trends</h1>
       <p className="lead">
-        The newest {formatCount(runLimit)} processed runs.{" "}
-        {RUN_LIMITS.filter((limit) => Number(limit) !== runLimit).map((limit) => (
-          <Link key={limit} href={`/trends?runs=${limit}`} className="run-limit">
-            Show {limit}
+        The dashboard of the newest {formatCount(runLimit)} processed runs, oldest on the left.
+      </p>
+      <nav className="filters" aria-label="How many runs">
+        {RUN_LIMITS.map((limit) => (
+          <Link
+            key={limit}
+            className="filter"
+            href={`/trends?runs=${limit}`}
+            aria-current={Number(limit) === runLimit ? "page" : undefined}
+          >
+            last {limit} runs
           </Link>
         ))}
-      </p>
+      </nav>
 
       <h2>Latest prediction scores</h2>
       <div className="tiles">

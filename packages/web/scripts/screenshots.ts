@@ -1,0 +1,52 @@
+/**
+ * Takes a 1280 × 800 screenshot of each page of the site on a seeded database and writes them
+ * to docs/screenshots/ at the repository root. Needs PostgreSQL (DATABASE_URL names the server,
+ * default postgres://postgres@127.0.0.1:5432/test) and Chromium (CHROMIUM_PATH, default
+ * /usr/bin/chromium). Run: node packages/web/scripts/screenshots.ts
+ */
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import { createMetricsStore } from "@churn/core/db";
+import { launchBrowser } from "../test/support/browser.ts";
+import { createTestDatabase } from "../test/support/database.ts";
+import { seedSite } from "../test/support/seed.ts";
+import { buildSite, startSite, WEB_DIR } from "../test/support/site.ts";
+
+const OUTPUT_DIR = join(WEB_DIR, "..", "..", "docs", "screenshots");
+
+async function main(): Promise<void> {
+  buildSite();
+  const database = await createTestDatabase("churn_web_screenshots");
+  try {
+    const seeded = await seedSite(createMetricsStore(database.db));
+    const drifted = seeded.runs.find((run) => run.isDatasetDrifted);
+    const rejected = seeded.runs.find((run) => run.status === "rejected");
+    const pages: readonly [string, string][] = [
+      ["runs", "/runs"],
+      ["run-drifted", `/runs/${drifted?.runId}`],
+      ["run-rejected", `/runs/${rejected?.runId}`],
+      ["trends", "/trends"],
+      ["models", "/models"],
+    ];
+
+    const site = await startSite({ DATABASE_URL: database.url });
+    const browser = await launchBrowser();
+    try {
+      await mkdir(OUTPUT_DIR, { recursive: true });
+      const page = await browser.context.newPage();
+      for (const [name, path] of pages) {
+        await page.goto(`${site.url}${path}`, { waitUntil: "networkidle" });
+        const file = join(OUTPUT_DIR, `${name}.png`);
+        await page.screenshot({ path: file });
+        console.log(`wrote ${file}`);
+      }
+    } finally {
+      await browser.close();
+      await site.stop();
+    }
+  } finally {
+    await database.drop();
+  }
+}
+
+await main();
