@@ -15,3 +15,5 @@ export {
 } from "./generate.ts";
 export type { Random } from "./random.ts";
 export { createRandom, deriveSeed } from "./random.ts";
+export { ORIGINAL_ROW_COUNT, ORIGINAL_SPLIT, splitOriginalFile } from "./split.ts";
+export { extractZipEntry } from "./zip.ts";
