@@ -1,0 +1,95 @@
+import { describe, expect, it } from "vitest";
+import {
+  DEFAULT_SERVING,
+  endpointNameFor,
+  parseServingConfig,
+  productionVariant,
+  sagemakerName,
+  xgboostImageUri,
+  xgboostRepositoryArn,
+} from "./serving.ts";
+
+describe("xgboostImageUri", () => {
+  it.each([
+    ["us-east-1", "683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1"],
+    ["eu-west-1", "141502667606.dkr.ecr.eu-west-1.amazonaws.com/sagemaker-xgboost:1.7-1"],
+    ["ap-northeast-1", "354813040037.dkr.ecr.ap-northeast-1.amazonaws.com/sagemaker-xgboost:1.7-1"],
+  ])("returns the 1.7-1 image of %s", (region, uri) => {
+    expect(xgboostImageUri(region)).toBe(uri);
+  });
+
+  it("returns the repository ARN in the publishing account", () => {
+    expect(xgboostRepositoryArn("eu-central-1")).toBe(
+      "arn:aws:ecr:eu-central-1:492215442770:repository/sagemaker-xgboost",
+    );
+  });
+
+  it("throws deploy.unsupported_region for a region it does not list", () => {
+    expect(() => xgboostImageUri("mars-north-1")).toThrow(
+      expect.objectContaining({ code: "deploy.unsupported_region" }),
+    );
+  });
+});
+
+describe("parseServingConfig", () => {
+  it("returns serverless with 2 GB and 5 concurrent invocations when nothing is set", () => {
+    expect(parseServingConfig({})).toEqual(DEFAULT_SERVING);
+  });
+
+  it("returns a provisioned configuration when asked", () => {
+    const serving = parseServingConfig({
+      CHURN_SERVING: "provisioned",
+      CHURN_INSTANCE_TYPE: "ml.c5.large",
+      CHURN_INSTANCE_COUNT: "2",
+    });
+
+    expect(serving).toEqual({ kind: "provisioned", instanceType: "ml.c5.large", instanceCount: 2 });
+  });
+
+  it.each([
+    [{ CHURN_SERVING: "spot" }],
+    [{ CHURN_SERVERLESS_MEMORY_MB: "1500" }],
+    [{ CHURN_SERVERLESS_MEMORY_MB: "8192" }],
+    [{ CHURN_SERVERLESS_MAX_CONCURRENCY: "0" }],
+    [{ CHURN_SERVING: "provisioned", CHURN_INSTANCE_COUNT: "two" }],
+  ])("throws deploy.bad_serving for %j", (env) => {
+    expect(() => parseServingConfig(env)).toThrow(
+      expect.objectContaining({ code: "deploy.bad_serving" }),
+    );
+  });
+});
+
+describe("productionVariant", () => {
+  it("returns SageMaker's serverless shape", () => {
+    expect(productionVariant("m", DEFAULT_SERVING)).toEqual({
+      VariantName: "primary",
+      ModelName: "m",
+      ServerlessConfig: { MemorySizeInMB: 2048, MaxConcurrency: 5 },
+    });
+  });
+});
+
+describe("sagemakerName", () => {
+  it.each([
+    [["churn", "dev", "scoring"], "churn-dev-scoring"],
+    [["churn", "feature/x_y", "v3"], "churn-feature-x-y-v3"],
+    [["-churn-", "", "v3"], "churn-v3"],
+  ])("joins %j into %s", (parts, name) => {
+    expect(sagemakerName(...parts)).toBe(name);
+  });
+
+  it("keeps long names within 63 characters and tells them apart", () => {
+    const long = "a".repeat(80);
+
+    const first = sagemakerName("churn", long, "v1");
+    const second = sagemakerName("churn", long, "v2");
+
+    expect(first.length).toBeLessThanOrEqual(63);
+    expect(first).toMatch(/^[A-Za-z0-9](-*[A-Za-z0-9])*$/);
+    expect(first).not.toBe(second);
+  });
+
+  it("names one scoring endpoint per stage", () => {
+    expect(endpointNameFor("churn", "production")).toBe("churn-production-scoring");
+  });
+});

@@ -1,0 +1,19 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { createdResource, installPulumiMocks, isPlatformInstalled } from "./pulumi-mocks.ts";
+
+describe.skipIf(!isPlatformInstalled)("createAlerts", () => {
+  beforeAll(async () => {
+    await installPulumiMocks();
+  });
+
+  it("subscribes the secret's e-mail address to the alert topic", async () => {
+    const { createAlerts } = await import("../alerts.ts");
+
+    createAlerts({ email: "ops@example.com" });
+
+    const subscription = await createdResource("aws:sns/topicSubscription:TopicSubscription");
+    const topic = await createdResource("aws:sns/topic:Topic");
+    expect(subscription.inputs).toMatchObject({ protocol: "email", endpoint: "ops@example.com" });
+    expect(subscription.inputs.topic).toContain(topic.inputs.name);
+  });
+});
