@@ -16,12 +16,21 @@ export interface CompiledModel {
   /** The global node number of each tree's root, and after the last tree, the node count. */
   readonly treeOffsets: Int32Array;
   readonly splitFeatures: Int32Array;
-  /** float32 split thresholds; `x < threshold` goes left. */
+  /** float32 split thresholds, `x < threshold` going left; NaN at leaves, which no value passes. */
   readonly thresholds: Float32Array;
   /** Global number of the left child; -1 marks a leaf. */
   readonly leftChildren: Int32Array;
   /** 1 when a missing value goes to the left child. */
   readonly defaultLeft: Uint8Array;
+  /**
+   * Where one traversal step starts from: the left child of an internal node, a leaf itself.
+   * A step lands on `stepBases[node] + (goes right ? 1 : 0)`, and never leaves a leaf.
+   */
+  readonly stepBases: Int32Array;
+  /** 1 when a missing value goes right at an internal node; 0 at leaves. */
+  readonly missingGoesRight: Uint8Array;
+  /** The depth of each tree's deepest leaf: the traversal steps that reach every leaf. */
+  readonly treeDepths: Int32Array;
   /** What a leaf adds to the margin (XGBoost's `split_conditions` at leaves); 0 elsewhere. */
   readonly leafValues: Float32Array;
   /** Σ hessian of each node (XGBoost's cover), which TreeSHAP weighs paths by. */
@@ -57,12 +66,14 @@ export function compileModel(model: XgbModel): CompiledModel {
     thresholds: new Float32Array(nodeCount),
     leftChildren: new Int32Array(nodeCount),
     defaultLeft: new Uint8Array(nodeCount),
+    stepBases: new Int32Array(nodeCount),
+    missingGoesRight: new Uint8Array(nodeCount),
+    treeDepths: new Int32Array(trees.length),
     leafValues: new Float32Array(nodeCount),
     sumHessians: new Float32Array(nodeCount),
     maxDepth: 0,
   };
 
-  let maxDepth = 0;
   trees.forEach((tree, index) => {
     const offset = treeOffsets[index] ?? 0;
     const depths = new Int32Array(tree.left_children.length);
@@ -71,20 +82,25 @@ export function compileModel(model: XgbModel): CompiledModel {
       compiled.sumHessians[at] = tree.sum_hessian[node] ?? 0;
       if (left === -1) {
         compiled.leftChildren[at] = -1;
+        compiled.stepBases[at] = at;
+        compiled.thresholds[at] = Number.NaN;
         compiled.leafValues[at] = tree.split_conditions[node] ?? 0;
-        maxDepth = Math.max(maxDepth, depths[node] ?? 0);
+        compiled.treeDepths[index] = Math.max(compiled.treeDepths[index] ?? 0, depths[node] ?? 0);
         return;
       }
+      const defaultLeft = tree.default_left[node] ?? 0;
       compiled.leftChildren[at] = offset + left;
+      compiled.stepBases[at] = offset + left;
       compiled.splitFeatures[at] = tree.split_indices[node] ?? 0;
       compiled.thresholds[at] = tree.split_conditions[node] ?? 0;
-      compiled.defaultLeft[at] = tree.default_left[node] ?? 0;
+      compiled.defaultLeft[at] = defaultLeft;
+      compiled.missingGoesRight[at] = 1 - defaultLeft;
       // Children always follow their parent (checked on parsing), so depths fill in order.
       depths[left] = (depths[node] ?? 0) + 1;
       depths[left + 1] = (depths[node] ?? 0) + 1;
     });
   });
-  return { ...compiled, maxDepth };
+  return { ...compiled, maxDepth: Math.max(0, ...compiled.treeDepths) };
 }
 
 function checkSupported(model: XgbModel): void {

@@ -2,6 +2,11 @@ import { ChurnError } from "../errors/index.ts";
 import type { CompiledModel } from "./compile.ts";
 import { sigmoidf } from "./float32-math.ts";
 
+/*
+ * The hot loops index typed arrays with indices known to be in range; `as number` states that
+ * where noUncheckedIndexedAccess would otherwise demand a check on every read.
+ */
+
 /**
  * The raw scores (log-odds) of `rowCount` rows of row-major float32 features, NaN for missing,
  * bit-identical to XGBoost's `predict(output_margin=True)` (xgboost.md §2.1–2.2); throws
@@ -13,31 +18,54 @@ export function predictMargins(
   rowCount: number,
 ): Float32Array {
   checkInput(compiled, features, rowCount);
-  const margins = new Float32Array(rowCount);
-  const { featureCount, treeCount, treeOffsets, leftChildren, splitFeatures, thresholds } =
-    compiled;
-  const { defaultLeft, leafValues, baseMargin } = compiled;
+  const { featureCount, treeCount, treeOffsets, treeDepths, leafValues } = compiled;
+  const margins = new Float32Array(rowCount).fill(compiled.baseMargin);
+  const nodes = new Int32Array(BLOCK_ROWS);
 
-  for (let row = 0, rowStart = 0; row < rowCount; row += 1, rowStart += featureCount) {
-    // XGBoost adds tree by tree into a float32 buffer, so each partial sum is rounded.
-    let margin = baseMargin;
+  // Trees are visited one at a time for a block of rows, as XGBoost does, and each partial sum
+  // is stored in float32 like XGBoost's output buffer, so the rounding sequence is the same.
+  for (let first = 0; first < rowCount; first += BLOCK_ROWS) {
+    const blockRows = Math.min(BLOCK_ROWS, rowCount - first);
     for (let tree = 0; tree < treeCount; tree += 1) {
-      let node = treeOffsets[tree] as number;
-      let left = leftChildren[node] as number;
-      while (left !== -1) {
-        const value = features[rowStart + (splitFeatures[node] as number)] as number;
-        // Features and thresholds are both float32, so comparing them as doubles is exact;
-        // a NaN fails `<`, then takes the node's default side.
-        if (value < (thresholds[node] as number)) node = left;
-        else if (Number.isNaN(value) && defaultLeft[node] === 1) node = left;
-        else node = left + 1;
-        left = leftChildren[node] as number;
+      nodes.fill(treeOffsets[tree] as number, 0, blockRows);
+      for (let step = treeDepths[tree] as number; step > 0; step -= 1) {
+        stepRows(compiled, features, first * featureCount, nodes, blockRows);
       }
-      margin = Math.fround(margin + (leafValues[node] as number));
+      for (let row = 0; row < blockRows; row += 1) {
+        const at = first + row;
+        margins[at] = (margins[at] as number) + (leafValues[nodes[row] as number] as number);
+      }
     }
-    margins[row] = margin;
   }
   return margins;
+}
+
+/** Rows per block: enough independent traversals to hide latency, few enough to stay cached. */
+const BLOCK_ROWS = 64;
+
+/**
+ * Moves every row of a block one level down its tree, without branches, so that the rows'
+ * traversals overlap in the processor instead of waiting on mispredicted jumps. A row goes
+ * right when `x >= threshold`, or when x is missing and the node sends missing values right;
+ * features and thresholds are both float32, so comparing them as doubles is exact. A row at a
+ * leaf stays: its threshold is NaN and its missing flag 0.
+ */
+function stepRows(
+  compiled: CompiledModel,
+  features: Float32Array,
+  firstValue: number,
+  nodes: Int32Array,
+  blockRows: number,
+): void {
+  const { featureCount, splitFeatures, thresholds, stepBases, missingGoesRight } = compiled;
+  for (let row = 0, rowStart = firstValue; row < blockRows; row += 1, rowStart += featureCount) {
+    const node = nodes[row] as number;
+    const value = features[rowStart + (splitFeatures[node] as number)] as number;
+    const goesRight =
+      +(value >= (thresholds[node] as number)) |
+      (+Number.isNaN(value) & (missingGoesRight[node] as number));
+    nodes[row] = (stepBases[node] as number) + goesRight;
+  }
 }
 
 /**
