@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 export { isDatabaseUnavailable, type MetricsDatabase } from "./database.ts";
 export { createMetricsStore, type MetricsStore } from "./metrics-store.ts";
 export type * from "./model-records.ts";
+export { withNamedStatements } from "./named-statements.ts";
 export type * from "./run-reads.ts";
 export type * from "./run-writes.ts";
 export * from "./schema.ts";

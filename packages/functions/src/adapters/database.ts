@@ -5,6 +5,7 @@ import {
   type MetricsDatabase,
   MIGRATIONS_FOLDER,
   tables as schema,
+  withNamedStatements,
 } from "@churn/core/db";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
@@ -57,14 +58,12 @@ export async function openPostgresDatabase(
   url: string,
   options: MigrationOptions & { maxConnections?: number; connectTimeoutSeconds?: number } = {},
 ): Promise<OpenedDatabase> {
-  // Named prepared statements stay on: with `prepare: false` the embedded server mixes up
-  // unnamed statements between its two connections.
   const client = postgres(url, {
     max: options.maxConnections ?? 1,
     connect_timeout: options.connectTimeoutSeconds ?? 10,
     onnotice: () => {},
   });
-  const db = drizzlePostgres({ client, schema });
+  const db = drizzlePostgres({ client: withNamedStatements(client), schema });
   const close = () => client.end({ timeout: 5 });
 
   if (options.migrate !== false) {
