@@ -15,6 +15,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs, promisify } from "node:util";
+import { createRandom } from "@churn/data";
 import {
   compileModel,
   predictMargins,
@@ -125,7 +126,7 @@ function bestOf<T>(count: number, work: () => T): { ms: number; cpuMs: number; r
 
 /** Churn-like rows: counts, flags and amounts on the data set's scales, labels from a logit. */
 function generateRows(count: number, seed: number) {
-  const random = mulberry32(seed);
+  const { uniform: random } = createRandom(seed);
   const features = new Float32Array(count * FEATURE_COUNT);
   const labels = new Float32Array(count);
   for (let row = 0; row < count; row += 1) {
@@ -156,18 +157,6 @@ function generateRows(count: number, seed: number) {
     labels[row] = random() < 1 / (1 + Math.exp(-logit)) ? 1 : 0;
   }
   return { features, labels };
-}
-
-/** A small seeded generator (Mulberry32); uniform in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function bytesOf(values: Float32Array): Uint8Array {

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import type { XgbModel } from "../src/model/index.ts";
+import type { XgbModel, XgbTreeArrays } from "../src/model/index.ts";
 
 /**
  * The committed reference written by scripts/reference/xgboost_models.py (`fixture`): a model
@@ -26,4 +26,22 @@ export function readSmallModelFixture(): SmallModelFixture {
 /** The fixture's rows as the evaluator takes them: row-major float32, NaN for missing. */
 export function fixtureFeatures(fixture: SmallModelFixture): Float32Array {
   return Float32Array.from(fixture.features.flat(), (value) => value ?? Number.NaN);
+}
+
+/**
+ * A one-split tree: feature `feature` below 2.5 goes to the left leaf (-0.25), else to the right
+ * leaf (0.125); missing values go left; covers 4 = 1 + 3.
+ */
+export function stumpTree(feature = 0): XgbTreeArrays {
+  return {
+    left_children: [1, -1, -1],
+    right_children: [2, -1, -1],
+    parents: [-1, 0, 0],
+    split_indices: [feature, 0, 0],
+    split_conditions: [2.5, -0.25, 0.125],
+    default_left: [1, 0, 0],
+    base_weights: [0.1, -0.25, 0.125],
+    loss_changes: [3, 0, 0],
+    sum_hessian: [4, 1, 3],
+  };
 }

@@ -1,22 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { fixtureFeatures, readSmallModelFixture } from "../../test/xgboost-fixture.ts";
-import { buildXgbModel, type XgbTreeArrays } from "./build.ts";
+import { fixtureFeatures, readSmallModelFixture, stumpTree } from "../../test/xgboost-fixture.ts";
+import { buildXgbModel } from "./build.ts";
 import { readXgbModel } from "./read.ts";
 import { writeXgbModel } from "./write.ts";
 import { baseScoreOf, parseXgbModel, type XgbModel } from "./xgb-model.ts";
 
-// A depth-1 tree in XGBoost's array form: root splits feature 1 at 2.5, missing goes left.
-const stump: XgbTreeArrays = {
-  left_children: [1, -1, -1],
-  right_children: [2, -1, -1],
-  parents: [-1, 0, 0],
-  split_indices: [1, 0, 0],
-  split_conditions: [2.5, -0.25, 0.125],
-  default_left: [1, 0, 0],
-  base_weights: [0.1, -0.25, 0.125],
-  loss_changes: [3, 0, 0],
-  sum_hessian: [10, 4, 6],
-};
+const stump = stumpTree(1);
 
 function buildStumps(treeCount = 2): XgbModel {
   return buildXgbModel({
@@ -97,7 +86,7 @@ describe("writeXgbModel", () => {
     const text = writeXgbModel(buildStumps());
 
     expect(text.startsWith("{")).toBe(true);
-    expect(text).toContain('"sum_hessian":[10.0,4.0,6.0]');
+    expect(text).toContain('"sum_hessian":[4.0,1.0,3.0]');
     expect(text).toContain('"loss_changes":[3.0,0.0,0.0]');
     expect(text).toContain('"split_indices":[1,0,0]');
     expect(text).toContain('"parents":[2147483647,0,0]');

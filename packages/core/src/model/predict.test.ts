@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fixtureFeatures, readSmallModelFixture } from "../../test/xgboost-fixture.ts";
+import { fixtureFeatures, readSmallModelFixture, stumpTree } from "../../test/xgboost-fixture.ts";
 import { buildXgbModel } from "./build.ts";
 import { compileModel } from "./compile.ts";
 import { predictMargins, predictProbabilities } from "./predict.ts";
@@ -32,19 +32,7 @@ describe("predictMargins", () => {
   ])("routes a value %s", (_name, value, leaf) => {
     const stump = compileModel(
       buildXgbModel({
-        trees: [
-          {
-            left_children: [1, -1, -1],
-            right_children: [2, -1, -1],
-            parents: [-1, 0, 0],
-            split_indices: [0, 0, 0],
-            split_conditions: [2.5, -0.25, 0.125],
-            default_left: [1, 0, 0],
-            base_weights: [0, -0.25, 0.125],
-            loss_changes: [1, 0, 0],
-            sum_hessian: [2, 1, 1],
-          },
-        ],
+        trees: [stumpTree()],
         baseScore: 0.5,
         featureNames: ["x"],
       }),
