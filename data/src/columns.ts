@@ -1,21 +1,14 @@
-import { COLUMNS } from "@churn/core/schema";
+import { COLUMNS, type FeatureName } from "@churn/core/schema";
 
-/** Columns drawn from the copula; age and customer value follow from them, churn is drawn first. */
-export const GENERATED_COLUMNS = [
-  "call_failure",
-  "complains",
-  "subscription_length",
-  "charge_amount",
-  "seconds_of_use",
-  "frequency_of_use",
-  "frequency_of_sms",
-  "distinct_called_numbers",
-  "age_group",
-  "tariff_plan",
-  "status",
-] as const;
+/** Columns computed from others (age, customer value) or drawn first (churn). */
+const DERIVED_COLUMNS: readonly string[] = ["age", "customer_value", "churn"];
 
-export type GeneratedColumn = (typeof GENERATED_COLUMNS)[number];
+export type GeneratedColumn = Exclude<FeatureName, "customer_value"> | "tariff_plan";
+
+/** Columns drawn from the copula, in the original header order. */
+export const GENERATED_COLUMNS: readonly GeneratedColumn[] = COLUMNS.map(
+  (spec) => spec.name,
+).filter((name): name is GeneratedColumn => !DERIVED_COLUMNS.includes(name));
 
 /** Columns with few values, described by the probability of each value. */
 export const LEVEL_COLUMNS = [
