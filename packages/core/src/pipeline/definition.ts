@@ -156,7 +156,7 @@ export function buildStateMachineDefinition(options: {
         Catch: CATCH_TO_ERRORED,
       }),
       [STATE_NAMES.buildReport]: task("buildReport", {
-        Parameters: { "run.$": "$.run", "scoring.$": "$.scoring" },
+        Parameters: { "run.$": "$.run", "validation.$": "$.validation", "scoring.$": "$.scoring" },
         ResultPath: "$.report",
         Next: STATE_NAMES.saveReport,
         Catch: CATCH_TO_ERRORED,

@@ -3,6 +3,7 @@
  * texts of the alerts it sends. See docs/pipeline.md.
  */
 export * from "./alerts.ts";
+export * from "./build-report.ts";
 export * from "./claim-file.ts";
 export * from "./csv-output.ts";
 export * from "./definition.ts";
@@ -10,6 +11,8 @@ export * from "./fail-run.ts";
 export * from "./finish-run.ts";
 export * from "./run-keys.ts";
 export * from "./run-log.ts";
+export * from "./run-steps.ts";
+export * from "./save-report.ts";
 export * from "./score-file.ts";
 export * from "./step-dependencies.ts";
 export * from "./step-error.ts";

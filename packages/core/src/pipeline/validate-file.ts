@@ -1,4 +1,5 @@
-import { type CsvValidation, validateCsv } from "../csv/index.ts";
+import { validateCsv } from "../csv/index.ts";
+import { validationSummary } from "../report/index.ts";
 import { runKeys } from "./run-keys.ts";
 import { appendRunLog } from "./run-log.ts";
 import type { StepDependencies } from "./step-dependencies.ts";
@@ -34,7 +35,7 @@ export async function validateFile(
     hasLabels: summary.hasTarget,
   };
 
-  await deps.store.write(keys.validationWorking, JSON.stringify(validationDetails(validation)), {
+  await deps.store.write(keys.validationWorking, JSON.stringify(validationSummary(validation)), {
     contentType: "application/json",
   });
   const issues = validation.issues
@@ -57,23 +58,4 @@ export async function validateFile(
       .join(" "),
   );
   return { ...result, durationMs: deps.clock.now().getTime() - startedMs };
-}
-
-/**
- * The validation section of a run's report: the verdict, the columns found, missing and
- * unknown, and the first issues. Kept beside the file so that a rejected run's record shows why.
- */
-export function validationDetails(validation: CsvValidation): Record<string, unknown> {
-  const { verdict, summary } = validation;
-  return {
-    isValid: verdict.isValid,
-    ...(verdict.isValid ? {} : { code: verdict.code, message: verdict.message }),
-    rowCount: summary.rowCount,
-    keptRowCount: summary.keptRowCount,
-    badRowCount: summary.badRowCount,
-    hasTarget: summary.hasTarget,
-    columns: summary.columns,
-    issues: validation.issues,
-    issueCount: validation.issueCount,
-  };
 }

@@ -1,0 +1,72 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { isChurnError, type Logger } from "@churn/core";
+import type { MetricsStore } from "@churn/core/db";
+import type { ModelVersionMetadata } from "@churn/core/registry";
+import { trainModel } from "@churn/training/pipeline";
+import type { CommandIo } from "../cli/command.ts";
+import { DEMO_SEED, demoFiles } from "./demo-files.ts";
+import type { LocalEnvironment } from "./local-environment.ts";
+
+/**
+ * The model version `alias` names; when none is registered (a fresh clone), trains one on the
+ * generated training file, offline, registers it under the alias and records it in the
+ * metrics store. `trialCount` tuning trials run first (0 trains with the original parameters).
+ */
+export async function ensureModel(
+  environment: LocalEnvironment,
+  options: { io: Pick<CommandIo, "stdout">; logger: Logger; alias?: string; trialCount?: number },
+): Promise<ModelVersionMetadata> {
+  const alias = options.alias ?? "staging";
+  try {
+    return await environment.models.resolve(alias);
+  } catch (error) {
+    if (!isChurnError(error, "registry.not_found")) throw error;
+  }
+
+  const { training } = await demoFiles(environment.paths);
+  options.io.stdout(
+    `No model version is registered as "${alias}": training one on ${path.basename(training)} ` +
+      "(generated, offline)…",
+  );
+  const startedMs = Date.now();
+  const { metadata } = await trainModel({
+    source: new Uint8Array(await readFile(training)),
+    fileName: path.basename(training),
+    seed: DEMO_SEED,
+    trialCount: options.trialCount ?? 0,
+    registry: environment.models,
+    promoteAlias: alias,
+    onTuningProgress: (progress) => options.logger.info("Tuning", { ...progress }),
+  });
+  await recordModelVersion(environment.metrics, metadata, [alias]);
+
+  const f1 = metadata.metrics.holdout.metrics.f1;
+  options.io.stdout(
+    `Registered model version ${metadata.version} as "${alias}" in ${Date.now() - startedMs} ms ` +
+      `(holdout F1 ${f1.toFixed(3)}).`,
+  );
+  return metadata;
+}
+
+/** Tells the metrics store, which the report site reads, about a registered model version. */
+export async function recordModelVersion(
+  metrics: MetricsStore,
+  metadata: ModelVersionMetadata,
+  aliases: readonly string[],
+): Promise<void> {
+  await metrics.recordModelVersion({
+    version: metadata.version,
+    createdAt: new Date(metadata.createdAt),
+    modelKey: `models/versions/${metadata.version}/`,
+    decisionThreshold: metadata.threshold,
+    featureNames: metadata.features.map((feature) => feature.name),
+    params: metadata.params,
+    metrics: metadata.metrics,
+    dataFingerprint: metadata.data.sha256,
+    aliases,
+  });
+  await metrics.recordAliases(
+    Object.fromEntries(aliases.map((alias) => [alias, metadata.version])),
+  );
+}
