@@ -85,11 +85,11 @@ function basicAuth(user: string, password: string): string {
 
 describe("access", () => {
   it.each([
-    ["no credentials", undefined, 401],
-    ["a wrong password", [USER, "guess"], 401],
-    ["a wrong user", ["admin", PASSWORD], 401],
-    ["the site's credentials", [USER, PASSWORD], 200],
-  ] as const)("answers %s with %s when SITE_PASSWORD is set", async (_case, login, status) => {
+    ["401 to a request without credentials", undefined, 401],
+    ["401 to a wrong password", [USER, "guess"], 401],
+    ["401 to a wrong user", ["admin", PASSWORD], 401],
+    ["200 to the site's credentials", [USER, PASSWORD], 200],
+  ] as const)("answers %s when SITE_PASSWORD is set", async (_case, login, status) => {
     const authorization = login === undefined ? undefined : basicAuth(login[0], login[1]);
 
     const response = await fetch(`${site.url}/runs`, {
@@ -149,8 +149,9 @@ describe("run page", () => {
     const driftedCount = drifted.drift.filter((column) => column.isDrifted).length;
     expect(verdict).toContain("Dataset drift detected");
     expect(verdict).toContain(`${driftedCount} of ${drifted.drift.length} columns drifted`);
+    const driftTable = page.getByRole("table", { name: "Drift by column" });
     for (const column of drifted.drift) {
-      const row = page.locator(`tr[data-column="${column.columnName}"]`);
+      const row = driftTable.locator(`tr[data-column="${column.columnName}"]`);
       expect(await row.locator('[data-field="drift-score"]').textContent()).toBe(
         formatDriftScore(column.driftScore),
       );

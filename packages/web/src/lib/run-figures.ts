@@ -3,9 +3,16 @@ import { and, inArray } from "drizzle-orm";
 import type { SiteDatabase } from "./db.ts";
 import { WATCHED_SCORE_NAMES } from "./scores.ts";
 
+export interface WatchedScore {
+  readonly value: number;
+  readonly isBelowThreshold: boolean;
+  /** Estimated from the probabilities because the file had no labels. */
+  readonly isEstimated: boolean;
+}
+
 export interface RunFigures {
   /** Metric name → value, for the watched scores the run measured. */
-  readonly scores: ReadonlyMap<string, { value: number; isBelowThreshold: boolean }>;
+  readonly scores: ReadonlyMap<string, WatchedScore>;
   readonly alertKinds: readonly string[];
 }
 
@@ -28,6 +35,7 @@ export async function readRunFigures(
       name: runMetrics.name,
       value: runMetrics.value,
       isBelowThreshold: runMetrics.isBelowThreshold,
+      isEstimated: runMetrics.isEstimated,
     })
     .from(runMetrics)
     .where(and(inArray(runMetrics.runId, ids), inArray(runMetrics.name, [...WATCHED_SCORE_NAMES])));
@@ -36,10 +44,7 @@ export async function readRunFigures(
     .from(alerts)
     .where(inArray(alerts.runId, ids));
 
-  const byRun = new Map<
-    string,
-    { scores: Map<string, { value: number; isBelowThreshold: boolean }>; alertKinds: string[] }
-  >();
+  const byRun = new Map<string, { scores: Map<string, WatchedScore>; alertKinds: string[] }>();
   const entry = (runId: string) => {
     let figures = byRun.get(runId);
     if (figures === undefined) {
@@ -52,6 +57,7 @@ export async function readRunFigures(
     entry(row.runId).scores.set(row.name, {
       value: row.value,
       isBelowThreshold: row.isBelowThreshold,
+      isEstimated: row.isEstimated,
     });
   }
   for (const row of alertRows) entry(row.runId).alertKinds.push(row.kind);

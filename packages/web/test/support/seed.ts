@@ -1,4 +1,4 @@
-import { columnSpec, FEATURE_NAMES, PREDICTION_NAME, TARGET_NAME } from "@churn/core";
+import { FEATURE_NAMES } from "@churn/core";
 import type {
   ColumnDriftRecord,
   MetricRecord,
@@ -6,7 +6,15 @@ import type {
   ModelVersionRecord,
   TuningTrialRecord,
 } from "@churn/core/db";
-import { type ClassificationMetrics, classificationMetrics } from "@churn/core/quality";
+import type { ClassificationMetrics } from "@churn/core/quality";
+import type { RunReport } from "@churn/core/report";
+import {
+  buildReferenceSet,
+  buildSeedReport,
+  finishFromReport,
+  type ReferenceSet,
+  type RunKind,
+} from "./seed-data.ts";
 
 /**
  * Realistic figures for the site's tests and screenshots, written through the metrics store's
@@ -22,10 +30,6 @@ export const HOSTILE_COLUMN = '<script>alert("column")</script>';
 
 const START_MS = Date.parse("2026-11-20T08:00:00Z");
 const HOUR_MS = 3_600_000;
-const DRIFT_SHARE_THRESHOLD = 0.5;
-const SCORE_THRESHOLD = 0.7;
-const P_VALUE_THRESHOLD = 0.05;
-const DRIFT_COLUMNS = [...FEATURE_NAMES, TARGET_NAME, PREDICTION_NAME];
 
 export interface SeededRun {
   readonly runId: string;
@@ -35,6 +39,7 @@ export interface SeededRun {
   readonly drift: readonly ColumnDriftRecord[];
   readonly quality?: ClassificationMetrics;
   readonly isDatasetDrifted: boolean;
+  readonly report?: RunReport;
 }
 
 export interface Seeded {
@@ -42,8 +47,6 @@ export interface Seeded {
   readonly models: readonly ModelVersionRecord[];
   readonly trials: readonly TuningTrialRecord[];
 }
-
-type RunKind = "stable" | "drifted" | "degraded" | "unlabelled";
 
 const PLAN: readonly { file: string; kind: RunKind }[] = [
   { file: "customers_2026_w01.csv", kind: "stable" },
@@ -59,31 +62,55 @@ const PLAN: readonly { file: string; kind: RunKind }[] = [
 /** Writes the standard seed through `store` and returns what it wrote, for assertions. */
 export async function seedSite(store: MetricsStore): Promise<Seeded> {
   const random = seededRandom(20261203);
-  const models = await seedModels(store, random);
-  const trials = models.trials;
+  const reference = buildReferenceSet(random);
+  const models = await seedModels(store, random, reference);
 
   const runs: SeededRun[] = [];
   for (const [index, entry] of PLAN.entries()) {
-    runs.push(await seedProcessedRun(store, random, index, entry.file, entry.kind));
+    runs.push(await seedProcessedRun(store, random, reference, index, entry.file, entry.kind));
   }
   runs.push(await seedRejectedRun(store, PLAN.length));
 
-  return { runs, models: models.versions, trials };
+  return { runs, models: models.versions, trials: models.trials };
 }
 
 /**
- * Adds `count` plain processed runs after the standard seed, for measuring the pages against a
- * large store. Each goes through the store's writes, like every pipeline run.
+ * Adds `count` processed runs after the standard seed, for measuring the pages against a large
+ * store. They reuse one stable and one drifted report, since only their number matters there.
  */
 export async function seedManyRuns(store: MetricsStore, count: number): Promise<void> {
   const random = seededRandom(7);
+  const reference = buildReferenceSet(random);
+  const start = new Date(START_MS);
+  const reports = {
+    stable: buildSeedReport(random, reference, {
+      runId: "",
+      fileName: "",
+      startedAt: start,
+      kind: "stable",
+    }),
+    drifted: buildSeedReport(random, reference, {
+      runId: "",
+      fileName: "",
+      startedAt: start,
+      kind: "drifted",
+    }),
+  };
   for (let index = 0; index < count; index += 1) {
-    const kind: RunKind = index % 50 === 49 ? "drifted" : "stable";
-    await seedProcessedRun(store, random, PLAN.length + 1 + index, `bulk_${index}.csv`, kind);
+    const kind = index % 50 === 49 ? "drifted" : "stable";
+    await seedProcessedRun(
+      store,
+      random,
+      reference,
+      PLAN.length + 1 + index,
+      `bulk_${index}.csv`,
+      kind,
+      reports[kind],
+    );
   }
 }
 
-async function seedModels(store: MetricsStore, random: () => number) {
+async function seedModels(store: MetricsStore, random: () => number, reference: ReferenceSet) {
   const trials: TuningTrialRecord[] = Array.from({ length: 12 }, (_, index) => ({
     trialNumber: index,
     params: {
@@ -92,18 +119,23 @@ async function seedModels(store: MetricsStore, random: () => number) {
       subsample: Number((0.7 + 0.05 * (index % 6)).toFixed(2)),
       n_estimators: 100 + 50 * (index % 3),
     },
-    score: Number((0.86 + 0.08 * random()).toFixed(4)),
+    score: Number((0.86 + 0.06 * random()).toFixed(4)),
     scoreStd: Number((0.01 + 0.02 * random()).toFixed(4)),
     durationMs: Math.round(800 + 1500 * random()),
   }));
   const best = trials.reduce((a, b) => (b.score > a.score ? b : a));
+  const holdout = reference.quality;
 
   const versions: ModelVersionRecord[] = [];
   for (const [index, version] of ["1", "2"].entries()) {
     const createdAt = new Date(START_MS - (2 - index) * 24 * HOUR_MS);
     const trainingRunId = `training-${version}`;
-    const holdout = qualityOf(random, 315, 1.5 + index * 0.1);
-    const train = qualityOf(random, 2520, 1.8);
+    const train = {
+      ...scoresOf(holdout),
+      accuracy: Math.min(1, holdout.accuracy + 0.03),
+      f1: Math.min(1, holdout.f1 + 0.06),
+    };
+    const holdoutScores = { ...scoresOf(holdout), f1: holdout.f1 - (1 - index) * 0.04 };
     await store.recordTrainingRun({
       id: trainingRunId,
       status: "succeeded",
@@ -115,7 +147,7 @@ async function seedModels(store: MetricsStore, random: () => number) {
       objectiveName: "roc_auc",
       bestScore: best.score,
       bestParams: best.params,
-      metrics: { train: scoresOf(train), holdout: scoresOf(holdout) },
+      metrics: { train, holdout: holdoutScores },
       durationMs: 95_000,
       ...(index === 1 ? { trials } : {}),
     });
@@ -123,16 +155,18 @@ async function seedModels(store: MetricsStore, random: () => number) {
       version,
       createdAt,
       trainingRunId,
-      modelKey: `models/${version}/`,
+      modelKey: `models/versions/v${version}/`,
       decisionThreshold: 0.5,
       featureNames: [...FEATURE_NAMES],
       params: { objective: "binary:logistic", ...best.params },
       metrics: {
-        train: scoresOf(train),
-        holdout: scoresOf(holdout),
-        shapImportance: Object.fromEntries(
-          FEATURE_NAMES.map((name, rank) => [name, Number((1.2 / (rank + 1)).toFixed(4))]),
-        ),
+        train,
+        holdout: holdoutScores,
+        shapImportance: FEATURE_NAMES.map((feature, rank) => ({
+          feature,
+          meanAbsShap: Number((1.2 / (rank + 1) + 0.05 * random()).toFixed(4)),
+        })),
+        trainingProfile: trainingProfileOf(random),
       },
       aliases: index === 1 ? ["production", "staging"] : [],
     };
@@ -146,13 +180,14 @@ async function seedModels(store: MetricsStore, random: () => number) {
 async function seedProcessedRun(
   store: MetricsStore,
   random: () => number,
+  reference: ReferenceSet,
   index: number,
   fileName: string,
   kind: RunKind,
+  reuse?: RunReport,
 ): Promise<SeededRun> {
   const runId = `run-${String(index).padStart(5, "0")}`;
   const startedAt = new Date(START_MS + index * 12 * HOUR_MS);
-  const rowCount = 300 + Math.round(random() * 200);
   await store.startRun({
     runId,
     fileName,
@@ -165,62 +200,18 @@ async function seedProcessedRun(
     logKey: `data/logs/${runId}.log`,
   });
 
-  const drift = driftOf(random, kind === "drifted");
-  const driftedCount = drift.filter((column) => column.isDrifted).length;
-  const driftShare = driftedCount / drift.length;
-  const hasLabels = kind !== "unlabelled";
-  const separation = kind === "degraded" ? 0.7 : kind === "drifted" ? 1.1 : 1.4 + random() * 0.3;
-  const quality = qualityOf(random, rowCount, separation);
-  const reference = qualityOf(seededRandom(1), 315, 1.6);
-  const metrics = hasLabels ? metricsOf(quality, reference) : [];
-  const isDatasetDrifted = driftShare >= DRIFT_SHARE_THRESHOLD;
-
-  await store.finishRun({
+  const report =
+    reuse === undefined
+      ? buildSeedReport(random, reference, { runId, fileName, startedAt, kind })
+      : { ...reuse, runId, fileName };
+  const finish = finishFromReport(report, {
     runId,
     finishedAt: new Date(startedAt.getTime() + 4200 + Math.round(random() * 3000)),
-    modelVersion: "2",
-    rowCount,
-    validRowCount: rowCount - 2,
-    invalidRowCount: 2,
-    hasLabels,
-    drift: {
-      columns: drift,
-      driftShare,
-      driftShareThreshold: DRIFT_SHARE_THRESHOLD,
-      isDatasetDrifted,
-    },
-    metrics,
-    estimates: [
-      {
-        name: "accuracy",
-        method: "CBPE",
-        value: 0.9,
-        lowerBound: 0.87,
-        upperBound: 0.93,
-        referenceValue: 0.91,
-      },
-      {
-        name: "f1",
-        method: "CBPE",
-        value: 0.74,
-        lowerBound: 0.68,
-        upperBound: 0.8,
-        referenceValue: 0.77,
-      },
-    ],
-    report: reportOf(random, {
-      drift,
-      quality: hasLabels ? quality : undefined,
-      reference,
-      rowCount,
-      startedAt,
-    }),
-    reportKey: `reports/${runId}.json`,
-    scoredKey: `data/processed/${runId}/scored.csv`,
-    logKey: `data/logs/${runId}.log`,
   });
+  await store.finishRun(finish);
 
-  if (isDatasetDrifted) {
+  const driftedCount = finish.drift.columns.filter((column) => column.isDrifted).length;
+  if (finish.drift.isDatasetDrifted) {
     await store.recordAlert({
       runId,
       kind: "drift",
@@ -229,8 +220,8 @@ async function seedProcessedRun(
       sentAt: new Date(startedAt.getTime() + 8000),
     });
   }
-  if (metrics.some((metric) => metric.isBelowThreshold)) {
-    const lowCount = metrics.filter((metric) => metric.isBelowThreshold).length;
+  const lowCount = finish.metrics.filter((metric) => metric.isBelowThreshold).length;
+  if (lowCount > 0) {
     await store.recordAlert({
       runId,
       kind: "score",
@@ -244,16 +235,18 @@ async function seedProcessedRun(
     runId,
     fileName,
     status: "processed",
-    metrics,
-    drift,
-    ...(hasLabels ? { quality } : {}),
-    isDatasetDrifted,
+    metrics: finish.metrics,
+    drift: finish.drift.columns,
+    ...(report.quality === null ? {} : { quality: report.quality }),
+    isDatasetDrifted: finish.drift.isDatasetDrifted,
+    report,
   };
 }
 
 async function seedRejectedRun(store: MetricsStore, index: number): Promise<SeededRun> {
   const runId = `run-${String(index).padStart(5, "0")}-rejected`;
   const startedAt = new Date(START_MS + index * 12 * HOUR_MS);
+  const message = `File ${HOSTILE_FILE_NAME} lacks the columns call_failure, complains; export it again with every column of the schema.`;
   await store.startRun({
     runId,
     fileName: HOSTILE_FILE_NAME,
@@ -268,13 +261,19 @@ async function seedRejectedRun(store: MetricsStore, index: number): Promise<Seed
     runId,
     finishedAt: new Date(startedAt.getTime() + 900),
     errorCode: "csv.missing_columns",
-    errorMessage: `File ${HOSTILE_FILE_NAME} lacks the columns call_failure, complains; export it again with every column of the schema.`,
+    errorMessage: message,
     rowCounts: { rowCount: 120, validRowCount: 0, invalidRowCount: 120 },
     logKey: `data/logs/${runId}.log`,
+    // A rejected run keeps only the validation section of its report, as the pipeline does.
     report: {
       validation: {
         isValid: false,
-        message: "The file lacks 2 of the schema's columns.",
+        code: "csv.missing_columns",
+        message,
+        rowCount: 120,
+        validRowCount: 0,
+        invalidRowCount: 120,
+        hasTarget: true,
         columns: {
           found: [HOSTILE_COLUMN, "churn"],
           missing: ["call_failure", "complains"],
@@ -286,20 +285,6 @@ async function seedRejectedRun(store: MetricsStore, index: number): Promise<Seed
         ],
         issueCount: 2,
       },
-      steps: [
-        {
-          name: "Claim file",
-          startedAt: startedAt.toISOString(),
-          durationMs: 120,
-          outcome: "claimed",
-        },
-        {
-          name: "Validate file",
-          startedAt: startedAt.toISOString(),
-          durationMs: 640,
-          outcome: "rejected",
-        },
-      ],
     },
   });
   return {
@@ -310,53 +295,6 @@ async function seedRejectedRun(store: MetricsStore, index: number): Promise<Seed
     drift: [],
     isDatasetDrifted: false,
   };
-}
-
-function driftOf(random: () => number, isDrifted: boolean): ColumnDriftRecord[] {
-  return DRIFT_COLUMNS.map((columnName, index) => {
-    const kind = columnSpec(columnName)?.kind ?? "categorical";
-    // In the drifted file, two columns in three move; p-values then collapse towards zero.
-    const hasMoved = isDrifted && index % 3 !== 2;
-    const driftScore = hasMoved ? 10 ** -(2 + random() * 6) : 0.08 + random() * 0.9;
-    return {
-      columnName,
-      kind,
-      testName:
-        kind === "numerical"
-          ? "K-S p_value"
-          : columnName === "age_group"
-            ? "chi-square p_value"
-            : "Z-test p_value",
-      driftScore,
-      threshold: P_VALUE_THRESHOLD,
-      isDrifted: driftScore < P_VALUE_THRESHOLD,
-      referenceCount: 315,
-      currentCount: 400,
-      referenceMissingCount: 0,
-      currentMissingCount: index === 4 ? 3 : 0,
-    };
-  });
-}
-
-/**
- * Labels with a 16 % churn rate (the real data set's) and probabilities from a logistic of the
- * label's sign times `separation` plus standard normal noise: 1.4 gives a ROC AUC near 0.95.
- */
-function qualityOf(
-  random: () => number,
-  rowCount: number,
-  separation: number,
-): ClassificationMetrics {
-  const labels = new Uint8Array(rowCount);
-  const probabilities = new Float64Array(rowCount);
-  for (let row = 0; row < rowCount; row += 1) {
-    const label = random() < 0.16 ? 1 : 0;
-    const noise = Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
-    labels[row] = label;
-    probabilities[row] =
-      1 / (1 + Math.exp(-((label === 1 ? 1 : -1) * separation * 1.5 + noise - 0.8)));
-  }
-  return classificationMetrics({ labels, probabilities, threshold: 0.5 });
 }
 
 function scoresOf(quality: ClassificationMetrics) {
@@ -370,102 +308,26 @@ function scoresOf(quality: ClassificationMetrics) {
   };
 }
 
-function metricsOf(
-  quality: ClassificationMetrics,
-  reference: ClassificationMetrics,
-): MetricRecord[] {
-  const watched = ["f1", "precision", "recall", "accuracy"] as const;
-  const records: MetricRecord[] = watched.map((name) => ({
-    name,
-    value: quality[name],
-    referenceValue: reference[name],
-    threshold: SCORE_THRESHOLD,
-    isBelowThreshold: quality[name] < SCORE_THRESHOLD,
-    isEstimated: false,
-  }));
-  if (quality.rocAuc !== null) {
-    records.push({
-      name: "rocAuc",
-      value: quality.rocAuc,
-      ...(reference.rocAuc === null ? {} : { referenceValue: reference.rocAuc }),
-      isBelowThreshold: false,
-      isEstimated: false,
-    });
-  }
-  return records;
-}
-
-function reportOf(
-  random: () => number,
-  parts: {
-    drift: readonly ColumnDriftRecord[];
-    quality: ClassificationMetrics | undefined;
-    reference: ClassificationMetrics;
-    rowCount: number;
-    startedAt: Date;
-  },
-) {
-  let clockMs = parts.startedAt.getTime();
-  const steps = [
-    "Claim file",
-    "Validate file",
-    "Score with model",
-    "Build report",
-    "Save report",
-    "Finish run",
-  ].map((name) => {
-    const durationMs = Math.round(80 + random() * 1400);
-    const step = { name, startedAt: new Date(clockMs).toISOString(), durationMs, outcome: "done" };
-    clockMs += durationMs;
-    return step;
+/** Counts per bin of each feature for stayers and churners, churners shifted towards trouble. */
+function trainingProfileOf(random: () => number) {
+  return FEATURE_NAMES.map((columnName, index) => {
+    const labels =
+      columnName === "complains"
+        ? ["0", "1"]
+        : columnName === "status"
+          ? ["1", "2"]
+          : columnName === "age_group"
+            ? ["1", "2", "3", "4", "5"]
+            : Array.from({ length: 8 }, (_, bin) => `bin ${bin + 1}`);
+    const shift = index % 2 === 0 ? 1.5 : -1;
+    const shape = (offset: number, total: number) =>
+      labels.map((_, bin) =>
+        Math.round(
+          total * Math.exp(-(((bin - labels.length / 3 - offset) / 2) ** 2)) + random() * 5,
+        ),
+      );
+    return { columnName, labels, stayed: shape(0, 400), churned: shape(shift, 80) };
   });
-  return {
-    quality: parts.quality,
-    referenceQuality: parts.reference,
-    drift: {
-      columns: parts.drift.map((column) => ({
-        columnName: column.columnName,
-        distribution: distributionOf(random, column),
-      })),
-    },
-    dataQuality: parts.drift.slice(0, FEATURE_NAMES.length).map((column, index) => ({
-      columnName: column.columnName,
-      rowCount: parts.rowCount,
-      missingCount: column.currentMissingCount,
-      outOfDomainCount: 0,
-      distinctCount: column.kind === "numerical" ? 40 + index * 7 : 2,
-      min: 0,
-      max: column.kind === "numerical" ? 100 + index * 20 : 1,
-      mean: 10 + index * 3.3,
-      referenceMean: 10 + index * 3.1,
-    })),
-    validation: {
-      isValid: true,
-      columns: { found: [...DRIFT_COLUMNS.slice(0, -1)], missing: [], unknown: [] },
-      issues: [
-        { rowNumber: 17, column: "seconds_of_use", value: "n/a", kind: "not_a_number" },
-        { rowNumber: 211, column: "age_group", value: "9", kind: "out_of_domain" },
-      ],
-      issueCount: 2,
-    },
-    steps,
-  };
-}
-
-function distributionOf(random: () => number, column: ColumnDriftRecord) {
-  const isNumerical = column.kind === "numerical";
-  const labels = isNumerical
-    ? Array.from({ length: 10 }, (_, bin) => `${bin * 10}–${bin * 10 + 10}`)
-    : column.columnName === "age_group"
-      ? ["1", "2", "3", "4", "5"]
-      : ["0", "1"];
-  const shift = column.isDrifted ? 2.5 : 0;
-  const centre = labels.length / 2.5;
-  const shape = (offset: number) =>
-    labels.map((_, bin) =>
-      Math.round(100 * Math.exp(-(((bin - centre - offset) / 2) ** 2)) + random() * 8),
-    );
-  return { labels, reference: shape(0), current: shape(shift) };
 }
 
 /** A small deterministic generator (mulberry32): the same seed gives the same data everywhere. */

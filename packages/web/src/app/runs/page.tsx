@@ -117,13 +117,19 @@ export default async function RunsPage({ searchParams }: { searchParams: Promise
                     )}
                   </td>
                   {WATCHED_SCORES.map((score) => {
-                    const value = figures.scores.get(score.name)?.value;
+                    const figure = figures.scores.get(score.name);
+                    const value = figure?.value;
                     const tone = scoreTone(value);
+                    const toneClass =
+                      tone === "good" || tone === undefined ? "" : `badge tone-${tone}`;
                     return (
                       <td key={score.name} className="num" data-score={score.name}>
                         <span
                           className={
-                            tone === "good" || tone === undefined ? "" : `badge tone-${tone}`
+                            figure?.isEstimated === true ? `${toneClass} estimated` : toneClass
+                          }
+                          title={
+                            figure?.isEstimated === true ? "estimated without labels" : undefined
                           }
                         >
                           {formatScore(value)}

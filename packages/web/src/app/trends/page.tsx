@@ -74,7 +74,7 @@ export default async function TrendsPage({
               note={
                 point === undefined
                   ? "no labelled run yet"
-                  : `${point.fileName}, ${formatDateTime(point.startedAt)}`
+                  : `${point.isEstimated ? "estimated, " : ""}${point.fileName}, ${formatDateTime(point.startedAt)}`
               }
             />
           );
