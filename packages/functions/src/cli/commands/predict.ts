@@ -122,12 +122,10 @@ async function loadModel(model: string, io: CommandIo) {
   const isFile = (await stat(path).catch(() => undefined))?.isFile() === true;
   if (isFile) {
     const xgbModel = readXgbModel(await readFile(path, "utf8"));
-    return {
-      xgbModel,
-      threshold: 0.5,
-      featureNames: xgbModel.learner.feature_names ?? [],
-      label: path,
-    };
+    // A model file without feature names reads the schema's features, in the schema's order.
+    const names = xgbModel.learner.feature_names ?? [];
+    const featureNames = names.length > 0 ? names : [...FEATURE_NAMES];
+    return { xgbModel, threshold: 0.5, featureNames, label: path };
   }
   const registry = openLocalRegistry(io);
   const metadata = await registry.resolve(model);
