@@ -1,7 +1,10 @@
 import type { Command } from "../command.ts";
 import { driftCommand } from "./drift.ts";
+import { modelCommand } from "./model.ts";
+import { predictCommand } from "./predict.ts";
 import { processCommand } from "./process.ts";
 import { simulateCommand } from "./simulate.ts";
+import { trainCommand } from "./train.ts";
 import { upCommand } from "./up.ts";
 import { validateCommand } from "./validate.ts";
 
@@ -12,4 +15,7 @@ export const commands: readonly Command[] = [
   simulateCommand,
   validateCommand,
   driftCommand,
+  trainCommand,
+  modelCommand,
+  predictCommand,
 ];
