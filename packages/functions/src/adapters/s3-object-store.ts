@@ -7,10 +7,10 @@ import {
   PutObjectCommand,
   paginateListObjectsV2,
   type S3Client,
-  type S3ServiceException,
 } from "@aws-sdk/client-s3";
 import { Upload } from "@aws-sdk/lib-storage";
 import { ChurnError, type ObjectInfo, type ObjectStore } from "@churn/core";
+import { httpStatusOf, isTransientAwsError } from "./aws-errors.ts";
 
 /** lib-storage's smallest part; a stream is sent in parts of this size, four at a time. */
 const PART_SIZE_BYTES = 5 * 1024 * 1024;
@@ -156,7 +156,7 @@ export function createS3ObjectStore(options: {
   function translate(error: unknown, action: string, key: string): ChurnError {
     if (error instanceof ChurnError) return error;
     if (isMissing(error)) return notFound(bucket, key);
-    const status = httpStatus(error);
+    const status = httpStatusOf(error);
     const name = error instanceof Error ? error.name : "Error";
     const context = { bucket, key, status, awsError: name };
     if (status === 412 || name === "PreconditionFailed") {
@@ -166,8 +166,7 @@ export function createS3ObjectStore(options: {
         { context, cause: error },
       );
     }
-    const isTransient =
-      status === undefined || status >= 500 || status === 429 || name.includes("Throttl");
+    const isTransient = isTransientAwsError(error);
     return new ChurnError(
       isTransient ? "store.unavailable" : "store.request_failed",
       `Could not ${action} s3://${bucket}/${key}: ${name} (HTTP ${status ?? "none"}); ${
@@ -180,12 +179,6 @@ export function createS3ObjectStore(options: {
 
 function isMissing(error: unknown): boolean {
   return error instanceof Error && (error.name === "NoSuchKey" || error.name === "NotFound");
-}
-
-function httpStatus(error: unknown): number | undefined {
-  if (typeof error !== "object" || error === null || !("$metadata" in error)) return undefined;
-  const metadata = (error as Pick<S3ServiceException, "$metadata">).$metadata;
-  return metadata.httpStatusCode;
 }
 
 /** S3 wraps ETags in double quotes; the port's etag is the bare tag. */

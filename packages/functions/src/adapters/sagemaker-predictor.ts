@@ -1,9 +1,6 @@
-import {
-  InvokeEndpointCommand,
-  SageMakerRuntimeClient,
-  type SageMakerRuntimeServiceException,
-} from "@aws-sdk/client-sagemaker-runtime";
+import { InvokeEndpointCommand, SageMakerRuntimeClient } from "@aws-sdk/client-sagemaker-runtime";
 import { ChurnError, type Logger, type Predictor, silentLogger } from "@churn/core";
+import { describeAwsError, httpStatusOf, isTransientAwsError } from "./aws-errors.ts";
 import { DEFAULT_RETRY_POLICY, mapWithLimit, type RetryPolicy, withRetries } from "./retry.ts";
 
 /** InvokeEndpoint takes at most 6 MB; batches stay under 5 MB to leave room for headers. */
@@ -56,7 +53,7 @@ export function createSageMakerPredictor(options: SageMakerPredictorOptions): Pr
                 firstRow: batch.firstRow,
                 attemptNumber,
                 delayMs,
-                error: describe(error),
+                error: describeAwsError(error),
               }),
           ).catch((error: unknown) => {
             throw translate(error, endpointName, modelVersion, batch.firstRow);
@@ -165,21 +162,8 @@ function parseCsvProbabilities(
   return probabilities;
 }
 
-function httpStatus(error: unknown): number | undefined {
-  if (typeof error !== "object" || error === null || !("$metadata" in error)) return undefined;
-  return (error as Pick<SageMakerRuntimeServiceException, "$metadata">).$metadata.httpStatusCode;
-}
-
 function isTransient(error: unknown): boolean {
-  if (error instanceof ChurnError) return false;
-  const status = httpStatus(error);
-  const name = error instanceof Error ? error.name : "";
-  if (status === undefined) return true;
-  return (
-    status === 429 ||
-    status >= 500 ||
-    /Throttl|TooManyRequests|ModelNotReady|ServiceUnavailable|InternalFailure/.test(name)
-  );
+  return !(error instanceof ChurnError) && isTransientAwsError(error);
 }
 
 function translate(
@@ -192,13 +176,10 @@ function translate(
   const transient = isTransient(error);
   return new ChurnError(
     transient ? "predictor.unavailable" : "predictor.request_failed",
-    `Endpoint ${endpointName} could not score model version ${modelVersion} from row ${firstRow + 1}: ${describe(error)}${transient ? " after every retry; retry the run later" : "; check the endpoint's name and status"}.`,
-    { context: { endpointName, modelVersion, firstRow, status: httpStatus(error) }, cause: error },
+    `Endpoint ${endpointName} could not score model version ${modelVersion} from row ${firstRow + 1}: ${describeAwsError(error)}${transient ? " after every retry; retry the run later" : "; check the endpoint's name and status"}.`,
+    {
+      context: { endpointName, modelVersion, firstRow, status: httpStatusOf(error) },
+      cause: error,
+    },
   );
-}
-
-function describe(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const status = httpStatus(error);
-  return `${error.name}${status === undefined ? "" : ` (HTTP ${status})`}: ${error.message}`;
 }

@@ -1,5 +1,6 @@
 import { PublishCommand, SNSClient } from "@aws-sdk/client-sns";
 import { ChurnError, type Notifier } from "@churn/core";
+import { httpStatusOf, isTransientAwsError } from "./aws-errors.ts";
 
 /** SNS refuses subjects of 100 characters or more, and any that are not printable ASCII. */
 const MAX_SUBJECT_LENGTH = 99;
@@ -42,13 +43,9 @@ export function toSnsSubject(subject: string): string {
 }
 
 function translate(error: unknown, topicArn: string): ChurnError {
-  const status =
-    typeof error === "object" && error !== null && "$metadata" in error
-      ? (error as { $metadata: { httpStatusCode?: number } }).$metadata.httpStatusCode
-      : undefined;
+  const status = httpStatusOf(error);
   const name = error instanceof Error ? error.name : "Error";
-  const isTransient =
-    status === undefined || status >= 500 || status === 429 || /Throttl/.test(name);
+  const isTransient = isTransientAwsError(error);
   return new ChurnError(
     isTransient ? "notifier.unavailable" : "notifier.request_failed",
     `Could not publish an alert to ${topicArn}: ${name} (HTTP ${status ?? "none"}); ${

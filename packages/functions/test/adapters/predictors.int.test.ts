@@ -4,7 +4,11 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createLocalPredictor } from "../../src/adapters/local-predictor.ts";
 import type { RetryPolicy } from "../../src/adapters/retry.ts";
 import { createSageMakerPredictor } from "../../src/adapters/sagemaker-predictor.ts";
-import { type FakeEndpoint, startFakeEndpoint } from "../support/sagemaker-server.ts";
+import {
+  type FakeEndpoint,
+  type ScriptedError,
+  startFakeEndpoint,
+} from "../support/sagemaker-server.ts";
 import { sampleFeatures, smallModelJson } from "../support/xgb-test-model.ts";
 
 const featureCount = FEATURE_NAMES.length;
@@ -128,66 +132,47 @@ describe("createSageMakerPredictor against a local InvokeEndpoint server", () =>
     expect(Math.max(...server.answeredBodyBytes)).toBeLessThan(5_000_000);
   });
 
+  /** Scores `rowCount` rows after the server answers with `errors` first; delays recorded. */
+  async function predictAfter(errors: ScriptedError[], rowCount: number) {
+    const server = await open();
+    server.scriptedErrors.push(...errors);
+    const delays: number[] = [];
+    const predictor = createSageMakerPredictor({
+      client: server.client,
+      endpointName: "churn",
+      retry: recordingPolicy(delays),
+    });
+    const outcome = await predictor
+      .predict({ modelVersion: "v1", features: sampleFeatures(rowCount), rowCount, featureCount })
+      .catch((caught: unknown) => caught);
+    return { outcome, delays };
+  }
+
   it.each([
     { status: 429, errorType: "ThrottlingException" },
     { status: 400, errorType: "ThrottlingException" },
     { status: 503, errorType: "ServiceUnavailable" },
     { status: 429, errorType: "ModelNotReadyException" },
   ])("retries with backoff after $errorType (HTTP $status), then succeeds", async (failure) => {
-    const server = await open();
-    server.scriptedErrors.push(failure, failure);
-    const delays: number[] = [];
-    const predictor = createSageMakerPredictor({
-      client: server.client,
-      endpointName: "churn",
-      retry: recordingPolicy(delays),
-    });
+    const { outcome, delays } = await predictAfter([failure, failure], 10);
 
-    const probabilities = await predictor.predict({
-      modelVersion: "v1",
-      features: sampleFeatures(10),
-      rowCount: 10,
-      featureCount,
-    });
-
-    expect(probabilities).toEqual(await predictLocally(10));
+    expect(outcome).toEqual(await predictLocally(10));
     expect(delays).toEqual([50, 100]);
   });
 
   it("throws predictor.unavailable when throttling outlasts every attempt", async () => {
-    const server = await open();
     const throttled = { status: 429, errorType: "ThrottlingException" };
-    server.scriptedErrors.push(throttled, throttled, throttled, throttled);
-    const delays: number[] = [];
-    const predictor = createSageMakerPredictor({
-      client: server.client,
-      endpointName: "churn",
-      retry: recordingPolicy(delays),
-    });
 
-    const error = await predictor
-      .predict({ modelVersion: "v1", features: sampleFeatures(3), rowCount: 3, featureCount })
-      .catch((caught: unknown) => caught);
+    const { outcome, delays } = await predictAfter(Array(4).fill(throttled), 3);
 
-    expect(isChurnError(error, "predictor.unavailable")).toBe(true);
+    expect(isChurnError(outcome, "predictor.unavailable")).toBe(true);
     expect(delays).toHaveLength(3);
   });
 
   it("throws predictor.request_failed at once when the model rejects the request", async () => {
-    const server = await open();
-    server.scriptedErrors.push({ status: 424, errorType: "ModelError" });
-    const delays: number[] = [];
-    const predictor = createSageMakerPredictor({
-      client: server.client,
-      endpointName: "churn",
-      retry: recordingPolicy(delays),
-    });
+    const { outcome, delays } = await predictAfter([{ status: 424, errorType: "ModelError" }], 3);
 
-    const error = await predictor
-      .predict({ modelVersion: "v1", features: sampleFeatures(3), rowCount: 3, featureCount })
-      .catch((caught: unknown) => caught);
-
-    expect(isChurnError(error, "predictor.request_failed")).toBe(true);
+    expect(isChurnError(outcome, "predictor.request_failed")).toBe(true);
     expect(delays).toEqual([]);
   });
 });
