@@ -4,6 +4,8 @@ const sources = ["packages", "training", "data", "stacks"];
 
 export default defineConfig({
   test: {
+    // The JSON results feed the one-line summary that .ci/run prints last.
+    reporters: ["default", ["json", { outputFile: "node_modules/.cache/vitest-results.json" }]],
     projects: [
       {
         test: {
