@@ -208,7 +208,7 @@ export function finishFromReport(
  */
 function generateCustomers(random: () => number, rowCount: number, kind: RunKind): Customers {
   const isDrifted = kind === "drifted";
-  const usage = isDrifted ? 1.7 : 1;
+  const usage = isDrifted ? 1.4 : 1;
   const exponential = (mean: number) => Math.round(-Math.log(1 - random()) * mean);
   const normal = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
   const pick = (shares: readonly number[]) => {
@@ -242,14 +242,17 @@ function generateCustomers(random: () => number, rowCount: number, kind: RunKind
     for (const name of FEATURE_NAMES) (columns[name] as Float64Array)[row] = values[name] ?? 0;
 
     const churnLogit =
-      -2.4 +
-      2.6 * (values.complains ?? 0) +
-      1.5 * ((values.status ?? 1) - 1) +
-      0.06 * ((values.call_failure ?? 0) - 7) -
-      0.012 * ((values.frequency_of_use ?? 0) - 70);
-    const modelLogit = churnLogit + 0.4 * normal();
-    const truthLogit = kind === "degraded" ? -churnLogit - 2.8 : churnLogit;
-    labels[row] = random() < sigmoid(truthLogit + 0.5 * normal()) ? 1 : 0;
+      -5.5 +
+      6 * (values.complains ?? 0) +
+      4 * ((values.status ?? 1) - 1) +
+      0.3 * ((values.call_failure ?? 0) - 7) -
+      0.08 * ((values.frequency_of_use ?? 0) - 70);
+    const modelLogit = churnLogit + 0.5 * normal();
+    // In a degraded file, churn of almost half the customers no longer follows the model's
+    // pattern: their labels are drawn at random.
+    const isUnpredictable = kind === "degraded" && random() < 0.45;
+    const churnProbability = isUnpredictable ? 0.3 : sigmoid(churnLogit + 0.5 * normal());
+    labels[row] = random() < churnProbability ? 1 : 0;
     probabilities[row] = sigmoid(modelLogit);
   }
   return { columns, labels, probabilities };

@@ -99,7 +99,7 @@ export default async function RunsPage({ searchParams }: { searchParams: Promise
                   <td>
                     <StatusBadge status={run.status} />
                   </td>
-                  <td className="break">
+                  <td className="file-cell">
                     <Link href={`/runs/${encodeURIComponent(run.id)}`} prefetch={false}>
                       {run.fileName}
                     </Link>

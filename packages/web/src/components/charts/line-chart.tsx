@@ -54,6 +54,8 @@ export function LineChart(props: LineChartProps) {
   const width = props.width ?? 640;
   const height = props.height ?? 220;
   const formatY = props.formatY ?? formatNumber;
+  // A y-axis title sits above the plot, so the plot starts lower to leave it room.
+  const top = props.yTitle === undefined ? MARGIN.top : MARGIN.top + 12;
   const allPoints = props.series.flatMap((series) => series.points);
   const xDomain = props.xDomain ?? padDomain(extent(allPoints.map((point) => point.x)));
   const yDomain =
@@ -65,7 +67,7 @@ export function LineChart(props: LineChartProps) {
       ]),
     );
   const x = linearScale(xDomain, [MARGIN.left, width - MARGIN.right]);
-  const y = linearScale(yDomain, [height - MARGIN.bottom, MARGIN.top]);
+  const y = linearScale(yDomain, [height - MARGIN.bottom, top]);
   const xTicks = niceTicks(xDomain[0], xDomain[1], props.xKind === "time" ? 4 : 5);
   const yTicks = niceTicks(yDomain[0], yDomain[1], 4);
   const formatX =
@@ -158,7 +160,7 @@ export function LineChart(props: LineChartProps) {
           </text>
         )}
         {props.yTitle !== undefined && (
-          <text className="axis-title" x={4} y={MARGIN.top - 2}>
+          <text className="axis-title" x={4} y={top - 12}>
             {props.yTitle}
           </text>
         )}

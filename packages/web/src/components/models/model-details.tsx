@@ -129,6 +129,7 @@ export function ModelDetails({
             <BarList
               label="SHAP importance"
               items={view.shapImportance.map((row) => ({ label: row.feature, value: row.value }))}
+              formatValue={(value) => formatScore(value)}
             />
           )}
         </section>
