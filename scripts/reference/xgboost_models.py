@@ -4,7 +4,8 @@ Run with Debian's /usr/bin/python3 (python3-xgboost 1.7.4, numpy 1.24). Subcomma
 
   fixture --out FILE
       A small model (generated rows, NaN injected, base_score 0.3) with XGBoost's margins,
-      probabilities and SHAP contributions, as one JSON file; committed for the unit tests.
+      probabilities and SHAP contributions, and glibc's expf and logf of random inputs, as one
+      JSON file; committed for the unit tests.
   models --out DIR [--data DIR]
       Models of several depths and both tree methods on a generated 20,000-row file and, when
       --data names the folder of the nine real CSV files, one model per real file. Rows and
@@ -21,6 +22,8 @@ Every output records the Python, numpy and XGBoost versions that produced it.
 
 import argparse
 import csv
+import ctypes
+import ctypes.util
 import json
 import os
 import platform
@@ -252,10 +255,29 @@ def command_fixture(args):
         "margins": [float(x) for x in margins],
         "probabilities": [float(x) for x in probabilities],
         "contributions": [[float(x) for x in row] for row in contributions],
+        "libm": libm_values(seed=9, count=400),
     }
     with open(args.out, "w") as handle:
         json.dump(fixture, handle, indent=1)
         handle.write("\n")
+
+
+def libm_values(seed, count):
+    """expf and logf of random float32 inputs, from the C library XGBoost itself calls."""
+    libm = ctypes.CDLL(ctypes.util.find_library("m"))
+    for name in ("expf", "logf"):
+        getattr(libm, name).restype = ctypes.c_float
+        getattr(libm, name).argtypes = [ctypes.c_float]
+    rng = np.random.RandomState(seed)
+    exp_inputs = np.concatenate([rng.uniform(-100, 88, count // 2), rng.uniform(-10, 10, count // 2)])
+    log_inputs = np.concatenate([np.exp(rng.uniform(-80, 80, count // 2)), rng.uniform(0, 4, count // 2)])
+    exp_inputs = exp_inputs.astype(np.float32)
+    log_inputs = log_inputs[log_inputs > 1.2e-38].astype(np.float32)
+    return {
+        "library": "glibc " + platform.libc_ver()[1],
+        "expf": [[float(x), float(np.float32(libm.expf(float(x))))] for x in exp_inputs],
+        "logf": [[float(x), float(np.float32(libm.logf(float(x))))] for x in log_inputs],
+    }
 
 
 def read_f32(path, feature_count):

@@ -4,7 +4,8 @@ import type { XgbModel, XgbTreeArrays } from "../src/model/index.ts";
 /**
  * The committed reference written by scripts/reference/xgboost_models.py (`fixture`): a model
  * trained by XGBoost 1.7.4 on 400 generated rows with 15 % missing values, and XGBoost's own
- * margins, probabilities and SHAP contributions for its first 64 rows.
+ * margins, probabilities and SHAP contributions for its first 64 rows, and glibc's expf and logf
+ * of random inputs.
  */
 export interface SmallModelFixture {
   readonly tools: Readonly<Record<string, string>>;
@@ -14,6 +15,12 @@ export interface SmallModelFixture {
   readonly margins: readonly number[];
   readonly probabilities: readonly number[];
   readonly contributions: readonly (readonly number[])[];
+  /** [x, f(x)] pairs from the C library XGBoost calls (glibc 2.36 here), inputs float32. */
+  readonly libm: {
+    readonly library: string;
+    readonly expf: readonly (readonly [number, number])[];
+    readonly logf: readonly (readonly [number, number])[];
+  };
 }
 
 const path = new URL("./fixtures/xgboost/small-model.json", import.meta.url);

@@ -50,6 +50,15 @@ const LOGISTIC_OBJECTIVES = new Set(["binary:logistic", "reg:logistic", "binary:
 export function compileModel(model: XgbModel): CompiledModel {
   const checked = parseXgbModel(model);
   checkSupported(checked);
+  const baseScore = baseScoreOf(checked);
+  if (!(baseScore > 0 && baseScore < 1)) {
+    throw new ChurnError(
+      "model.invalid",
+      `The model's base_score ${baseScore} is not a probability strictly between 0 and 1, ` +
+        "which XGBoost also refuses; write the intercept as a probability.",
+      { context: { baseScore } },
+    );
+  }
   const trees = checked.learner.gradient_booster.model.trees;
   const treeOffsets = new Int32Array(trees.length + 1);
   trees.forEach((tree, index) => {
@@ -60,7 +69,7 @@ export function compileModel(model: XgbModel): CompiledModel {
     featureCount: featureCountOf(checked),
     treeCount: trees.length,
     objective: checked.learner.objective.name,
-    baseMargin: probabilityToMarginf(baseScoreOf(checked)),
+    baseMargin: probabilityToMarginf(baseScore),
     treeOffsets,
     splitFeatures: new Int32Array(nodeCount),
     thresholds: new Float32Array(nodeCount),
