@@ -33,6 +33,7 @@ export default $config({
     const alertEmail = new sst.Secret("AlertEmail");
     const sitePassword = new sst.Secret("SitePassword");
     const serving = parseServingConfig(process.env);
+    const modelAlias = process.env.CHURN_MODEL_ALIAS || "staging";
 
     const { bucket } = createStorage();
     const { vpc } = createNetwork();
@@ -66,7 +67,7 @@ export default $config({
         databaseUrl,
         endpointName: model.endpointName,
         siteUrl: site.url,
-        modelAlias: process.env.CHURN_MODEL_ALIAS || "staging",
+        modelAlias,
       },
     });
     notifyStarter(bucket, starter.arn);
@@ -78,6 +79,7 @@ export default $config({
       region,
       bucketName: bucket.name,
       endpointName: model.endpointName,
+      modelAlias,
       modelRoleArn: model.role.arn,
       imageUri: model.imageUri,
       serving,

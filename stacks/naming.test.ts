@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import {
   basicAuthInjection,
   basicAuthorization,
-  deploymentParameterName,
   stateMachineConsoleUrl,
   stateMachineLogGroupName,
 } from "./naming.ts";
@@ -19,11 +18,10 @@ describe("naming", () => {
     );
   });
 
-  it("returns per-stage names for the log group and the deployment parameter", () => {
+  it("returns a per-stage name for the state machine's log group", () => {
     expect(stateMachineLogGroupName("churn", "dev")).toBe(
       "/aws/vendedlogs/states/churn-dev-pipeline",
     );
-    expect(deploymentParameterName("churn", "dev")).toBe("/churn/dev/deployment");
   });
 
   it("returns RFC 7617 basic credentials", () => {

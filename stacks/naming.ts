@@ -12,11 +12,6 @@ export const SITE_AUTH_ENV = {
   password: "CHURN_SITE_PASSWORD",
 } as const;
 
-/** The SSM parameter that tells `churn model promote --stage` where a stage's resources are. */
-export function deploymentParameterName(app: string, stage: string): string {
-  return `/${app}/${stage}/deployment`;
-}
-
 /**
  * Vended-logs group of the state machine. Step Functions requires the `/aws/vendedlogs/` prefix
  * for log groups whose resource policy it manages on its own.

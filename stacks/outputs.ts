@@ -1,23 +1,9 @@
 /**
  * What a stage publishes about itself: the SSM parameter that promotion and the Makefile read to
- * find the stage's resources without `sst` state, and the console address of its state machine.
+ * find the stage's resources without SST's state.
  */
-import type { ServingConfig } from "../packages/functions/src/deploy/serving.ts";
-import { deploymentParameterName } from "./naming.ts";
-
-/** The parameter's JSON; `packages/functions/src/deploy/stage.ts` parses it with valibot. */
-export interface StageDeployment {
-  readonly app: string;
-  readonly stage: string;
-  readonly region: string;
-  readonly bucketName: string;
-  readonly endpointName: string;
-  readonly modelRoleArn: string;
-  readonly imageUri: string;
-  readonly serving: ServingConfig;
-  readonly stateMachineArn: string;
-  readonly siteUrl: string;
-}
+import { deploymentParameterName } from "../packages/functions/src/deploy/serving.ts";
+import type { StageDeployment } from "../packages/functions/src/deploy/stage-deployment.ts";
 
 export function publishDeployment(
   deployment: { readonly app: string; readonly stage: string } & {

@@ -13,6 +13,7 @@ const DEPLOYMENT = {
   region: "eu-west-1",
   bucketName: "churn-test-data",
   endpointName: "churn-test-scoring",
+  modelAlias: "staging",
   modelRoleArn: "arn:aws:iam::123456789012:role/churn-test-ModelExecution",
   imageUri: "141502667606.dkr.ecr.eu-west-1.amazonaws.com/sagemaker-xgboost:1.7-1",
   serving: DEFAULT_SERVING,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   DEFAULT_SERVING,
+  deploymentParameterName,
   endpointNameFor,
   parseServingConfig,
   productionVariant,
@@ -89,7 +90,8 @@ describe("sagemakerName", () => {
     expect(first).not.toBe(second);
   });
 
-  it("names one scoring endpoint per stage", () => {
+  it("names one scoring endpoint and one deployment parameter per stage", () => {
     expect(endpointNameFor("churn", "production")).toBe("churn-production-scoring");
+    expect(deploymentParameterName("churn", "dev")).toBe("/churn/dev/deployment");
   });
 });

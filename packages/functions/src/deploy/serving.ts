@@ -4,6 +4,7 @@
  * and the production variant.
  */
 import { createHash } from "node:crypto";
+import type { ProductionVariantInstanceType } from "@aws-sdk/client-sagemaker";
 import { ChurnError } from "@churn/core";
 
 /** The built-in XGBoost container whose XGBoost (1.7.4) matches the reference tools. */
@@ -142,7 +143,8 @@ export function productionVariant<Name>(modelName: Name, serving: ServingConfig)
   return {
     VariantName: VARIANT_NAME,
     ModelName: modelName,
-    InstanceType: serving.instanceType,
+    // The SDK's list of instance types lags SageMaker's; SageMaker itself rejects unknown ones.
+    InstanceType: serving.instanceType as ProductionVariantInstanceType,
     InitialInstanceCount: serving.instanceCount,
   };
 }
@@ -171,4 +173,9 @@ export function sagemakerName(...parts: readonly string[]): string {
 /** The endpoint the scoring step calls: one per stage, whose configuration promotion replaces. */
 export function endpointNameFor(app: string, stage: string): string {
   return sagemakerName(app, stage, "scoring");
+}
+
+/** The SSM parameter where a deployed stage describes its resources for promotion. */
+export function deploymentParameterName(app: string, stage: string): string {
+  return `/${app}/${stage}/deployment`;
 }
