@@ -3,7 +3,7 @@
  * the Jensen–Shannon, PSI and Hellinger tests share.
  */
 import type { ColumnKind } from "../schema/index.ts";
-import { alignSamples, type ColumnSample } from "./sample.ts";
+import { alignSamples, type ColumnSample, countUnion } from "./sample.ts";
 import type { Distribution } from "./schema.ts";
 
 /** Numerical columns with more distinct reference values than this are cut into equal bins. */
@@ -93,8 +93,8 @@ export function plotDistribution(
   current: ColumnSample,
   kind: ColumnKind,
 ): Distribution {
-  const aligned = alignSamples(reference, current);
-  if (kind === "categorical" || aligned.values.length <= CATEGORY_BIN_LIMIT) {
+  if (kind === "categorical" || countUnion(reference, current) <= CATEGORY_BIN_LIMIT) {
+    const aligned = alignSamples(reference, current);
     return {
       labels: Array.from(aligned.values, (value) => String(value)),
       reference: Array.from(aligned.referenceCounts),
@@ -102,8 +102,8 @@ export function plotDistribution(
     };
   }
   const edges = sturgesEdges(
-    aligned.values[0] as number,
-    aligned.values.at(-1) as number,
+    Math.min(reference.values[0] as number, current.values[0] as number),
+    Math.max(reference.values.at(-1) as number, current.values.at(-1) as number),
     reference.count + current.count,
   );
   const format = (value: number) => String(Number(value.toPrecision(4)));

@@ -3,7 +3,7 @@ import { FEATURE_NAMES, PREDICTION_NAME, TARGET_NAME } from "../schema/index.ts"
 import { plotDistribution } from "./binning.ts";
 import { type ReferenceStatistics, referenceSample } from "./reference-statistics.ts";
 import { DRIFT_TESTS, type DriftTestName, defaultDriftTest, isDriftScore } from "./registry.ts";
-import { alignSamples, summariseColumn } from "./sample.ts";
+import { countUnion, summariseColumn } from "./sample.ts";
 import type { ColumnDrift, DriftOptions, DriftReport, TestChoice } from "./schema.ts";
 
 /** The original platform's tested columns: the 11 features, the target and the prediction. */
@@ -57,7 +57,7 @@ function testColumn(
   const reference = referenceSample(stored);
   const current = summariseColumn(raw);
   const kind = stored.kind;
-  const distinctCount = alignSamples(reference, current.sample).values.length;
+  const distinctCount = countUnion(reference, current.sample);
   const choice = chooseTest(name, kind, options);
   const testName = choice.test ?? defaultDriftTest(kind, reference.count, distinctCount);
   const test = DRIFT_TESTS[testName];

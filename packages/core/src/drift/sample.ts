@@ -21,9 +21,13 @@ export interface SummarisedColumn {
   readonly infiniteCount: number;
 }
 
+/** Up to this many distinct values a column is counted in a hash map instead of sorted. */
+const COUNTING_LIMIT = 256;
+
 /**
  * Drops NaN and ±∞ as Evidently does before any test (they never count as drift), counting each
- * kind, and folds the rest into sorted distinct values with counts. O(n log n) by a native sort.
+ * kind, and folds the rest into sorted distinct values with counts. Low-cardinality columns are
+ * counted in a map; others are sorted natively (O(n log n)).
  */
 export function summariseColumn(raw: ArrayLike<number>): SummarisedColumn {
   const finite = new Float64Array(raw.length);
@@ -36,25 +40,47 @@ export function summariseColumn(raw: ArrayLike<number>): SummarisedColumn {
     else if (Number.isNaN(value)) missingCount++;
     else infiniteCount++;
   }
-  const sorted = finite.subarray(0, kept).sort();
-  return { sample: foldSorted(sorted), missingCount, infiniteCount };
+  const values = finite.subarray(0, kept);
+  const sample = countFewValues(values) ?? foldSorted(values.sort());
+  return { sample, missingCount, infiniteCount };
+}
+
+/** Counts values in a map while there are few distinct ones; undefined once there are many. */
+function countFewValues(values: Float64Array): ColumnSample | undefined {
+  const counts = new Map<number, number>();
+  for (let i = 0; i < values.length; i++) {
+    // −0 and +0 are one value, as numpy's comparisons treat them.
+    const value = (values[i] as number) + 0;
+    const count = counts.get(value);
+    if (count !== undefined) counts.set(value, count + 1);
+    else if (counts.size === COUNTING_LIMIT) return undefined;
+    else counts.set(value, 1);
+  }
+  const distinct = Float64Array.from(counts.keys()).sort();
+  return {
+    values: distinct,
+    counts: distinct.map((value) => counts.get(value) as number),
+    count: values.length,
+  };
 }
 
 /** Turns ascending values into distinct values and counts; −0 and +0 count as one value. */
 function foldSorted(sorted: Float64Array): ColumnSample {
-  const values: number[] = [];
-  const counts: number[] = [];
+  const values = new Float64Array(sorted.length);
+  const counts = new Float64Array(sorted.length);
+  let distinct = 0;
   for (let i = 0; i < sorted.length; ) {
     const value = sorted[i] as number;
     let j = i + 1;
     while (j < sorted.length && sorted[j] === value) j++;
-    values.push(value === 0 ? 0 : value);
-    counts.push(j - i);
+    values[distinct] = value + 0;
+    counts[distinct] = j - i;
+    distinct++;
     i = j;
   }
   return {
-    values: Float64Array.from(values),
-    counts: Float64Array.from(counts),
+    values: values.slice(0, distinct),
+    counts: counts.slice(0, distinct),
     count: sorted.length,
   };
 }
@@ -67,6 +93,21 @@ export function sampleFromCounts(
   let count = 0;
   for (const c of counts) count += c;
   return { values: Float64Array.from(values), counts: Float64Array.from(counts), count };
+}
+
+/** How many distinct values the two samples hold together. */
+export function countUnion(reference: ColumnSample, current: ColumnSample): number {
+  let i = 0;
+  let j = 0;
+  let union = 0;
+  while (i < reference.values.length && j < current.values.length) {
+    const r = reference.values[i] as number;
+    const c = current.values[j] as number;
+    if (r <= c) i++;
+    if (c <= r) j++;
+    union++;
+  }
+  return union + (reference.values.length - i) + (current.values.length - j);
 }
 
 /** Distinct values of two samples together, ascending, with both samples' counts aligned. */

@@ -26,9 +26,10 @@ function stepThroughScores(labels: ArrayLike<number>, scores: ArrayLike<number>)
   positives.sort();
   negatives.sort();
 
-  const thresholds: number[] = [];
-  const truePositives: number[] = [];
-  const falsePositives: number[] = [];
+  const thresholds = new Float64Array(labels.length);
+  const truePositives = new Float64Array(labels.length);
+  const falsePositives = new Float64Array(labels.length);
+  let stepCount = 0;
   let i = positives.length - 1;
   let j = negatives.length - 1;
   let tp = 0;
@@ -46,14 +47,15 @@ function stepThroughScores(labels: ArrayLike<number>, scores: ArrayLike<number>)
       fp++;
       j--;
     }
-    thresholds.push(top);
-    truePositives.push(tp);
-    falsePositives.push(fp);
+    thresholds[stepCount] = top;
+    truePositives[stepCount] = tp;
+    falsePositives[stepCount] = fp;
+    stepCount++;
   }
   return {
-    thresholds: Float64Array.from(thresholds),
-    truePositives: Float64Array.from(truePositives),
-    falsePositives: Float64Array.from(falsePositives),
+    thresholds: thresholds.subarray(0, stepCount),
+    truePositives: truePositives.subarray(0, stepCount),
+    falsePositives: falsePositives.subarray(0, stepCount),
   };
 }
 
@@ -83,11 +85,14 @@ function areaUnderRoc(steps: ScoreSteps): number | null {
 
 /** Picks at most `maxPoints` evenly spaced entries, always keeping the first and the last. */
 export function thinPoints<T>(points: readonly T[], maxPoints: number): T[] {
-  if (points.length <= maxPoints) return [...points];
-  const kept: T[] = [];
-  const step = (points.length - 1) / (maxPoints - 1);
-  for (let k = 0; k < maxPoints; k++) kept.push(points[Math.round(k * step)] as T);
-  return kept;
+  return thinIndices(points.length, maxPoints).map((index) => points[index] as T);
+}
+
+/** The indices `thinPoints` keeps out of `length` entries. */
+function thinIndices(length: number, maxPoints: number): number[] {
+  if (length <= maxPoints) return Array.from({ length }, (_, index) => index);
+  const step = (length - 1) / (maxPoints - 1);
+  return Array.from({ length: maxPoints }, (_, k) => Math.round(k * step));
 }
 
 /** ROC AUC and both curves, thinned to `maxCurvePoints` points each. */
@@ -100,33 +105,28 @@ export function rankScores(
   const last = steps.thresholds.length - 1;
   const positiveTotal = last < 0 ? 0 : (steps.truePositives[last] as number);
   const negativeTotal = last < 0 ? 0 : (steps.falsePositives[last] as number);
-  // scikit-learn 1.2 starts the ROC curve at a threshold one above the highest score.
+  // scikit-learn 1.2 starts the ROC curve at a threshold one above the highest score; point 0
+  // here is that start, point k > 0 the k-th distinct score from the top.
   const startThreshold = last < 0 ? 1 : (steps.thresholds[0] as number) + 1;
 
-  const roc: RocPoint[] = [
-    { falsePositiveRate: 0, truePositiveRate: 0, threshold: startThreshold },
-  ];
-  const precisionRecall: PrecisionRecallPoint[] = [
-    { recall: 0, precision: 1, threshold: startThreshold },
-  ];
-  for (let k = 0; k <= last; k++) {
-    const tp = steps.truePositives[k] as number;
-    const fp = steps.falsePositives[k] as number;
-    const threshold = steps.thresholds[k] as number;
-    roc.push({
+  const rocCurve: RocPoint[] = [];
+  const precisionRecallCurve: PrecisionRecallPoint[] = [];
+  for (const index of thinIndices(last + 2, maxCurvePoints)) {
+    if (index === 0) {
+      rocCurve.push({ falsePositiveRate: 0, truePositiveRate: 0, threshold: startThreshold });
+      precisionRecallCurve.push({ recall: 0, precision: 1, threshold: startThreshold });
+      continue;
+    }
+    const tp = steps.truePositives[index - 1] as number;
+    const fp = steps.falsePositives[index - 1] as number;
+    const threshold = steps.thresholds[index - 1] as number;
+    const recall = positiveTotal === 0 ? 0 : tp / positiveTotal;
+    rocCurve.push({
       falsePositiveRate: negativeTotal === 0 ? 0 : fp / negativeTotal,
-      truePositiveRate: positiveTotal === 0 ? 0 : tp / positiveTotal,
+      truePositiveRate: recall,
       threshold,
     });
-    precisionRecall.push({
-      recall: positiveTotal === 0 ? 0 : tp / positiveTotal,
-      precision: tp / (tp + fp),
-      threshold,
-    });
+    precisionRecallCurve.push({ recall, precision: tp / (tp + fp), threshold });
   }
-  return {
-    rocAuc: areaUnderRoc(steps),
-    rocCurve: thinPoints(roc, maxCurvePoints),
-    precisionRecallCurve: thinPoints(precisionRecall, maxCurvePoints),
-  };
+  return { rocAuc: areaUnderRoc(steps), rocCurve, precisionRecallCurve };
 }
