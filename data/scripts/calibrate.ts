@@ -1,6 +1,6 @@
 /**
- * Computes the facts the generator is calibrated on (class-conditional marginals and normal-score
- * correlations of customer_churn_0.csv) and writes them to data/src/calibration.ts. Run once, by
+ * Computes the facts the generator is calibrated on (marginals and normal-score correlations of
+ * customer_churn_0.csv within each churn class and status) and writes them to data/src/calibration.ts. Run once, by
  * hand, where the original files are: `node data/scripts/calibrate.ts [<dir of the originals>]`.
  * It writes summary statistics only, never rows.
  */
@@ -19,21 +19,31 @@ const table = validation.table;
 const churn = table.column("churn") ?? new Float64Array();
 const columns = GENERATED_COLUMNS.map((name) => table.column(name) ?? new Float64Array());
 
-const byClass = [0, 1].map((label) => {
-  const rows = [...churn.keys()].filter((row) => churn[row] === label);
-  const values = columns.map((column) => rows.map((row) => column[row] ?? Number.NaN));
-  return {
-    rowCount: rows.length,
-    marginals: Object.fromEntries(
-      GENERATED_COLUMNS.map((name, index) => [name, marginal(name, values[index] ?? [])]),
-    ),
-    correlation: correlationMatrix(values.map(normalScores)),
-  };
-});
+const status = table.column("status") ?? new Float64Array();
+// One group per churn class and status (active or not), whose rows differ most of all.
+const groups = [0, 1].flatMap((label) =>
+  [1, 2].map((statusValue) => {
+    const rows = [...churn.keys()].filter(
+      (row) => churn[row] === label && status[row] === statusValue,
+    );
+    const values = columns.map((column) => rows.map((row) => column[row] ?? Number.NaN));
+    return {
+      churn: label,
+      status: statusValue,
+      rowCount: rows.length,
+      marginals: Object.fromEntries(
+        GENERATED_COLUMNS.map((name, index) => [name, marginal(name, values[index] ?? [])]),
+      ),
+      correlation: correlationMatrix(values.map(normalScores)),
+    };
+  }),
+);
 
-const churnCount = byClass[1]?.rowCount ?? 0;
+const churnCount = groups
+  .filter((group) => group.churn === 1)
+  .reduce((sum, group) => sum + group.rowCount, 0);
 const text = `// Written by data/scripts/calibrate.ts from ${SOURCE_FILE} (${table.rowCount} rows); do not edit.
-// Class-conditional marginals and normal-score correlations: summary statistics, never rows.
+// Marginals and normal-score correlations per churn class and status: summary statistics, never rows.
 import type { Calibration } from "./columns.ts";
 
 export const CALIBRATION: Calibration = ${JSON.stringify(
@@ -41,8 +51,7 @@ export const CALIBRATION: Calibration = ${JSON.stringify(
     source: SOURCE_FILE,
     rowCount: table.rowCount,
     churnRate: round(churnCount / table.rowCount),
-    stay: byClass[0],
-    churn: byClass[1],
+    groups,
   },
   null,
   2,

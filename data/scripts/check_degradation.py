@@ -1,4 +1,4 @@
-"""Trains XGBoost on a generated training file and prints F1 on every other generated file.
+"""Trains XGBoost on a generated training file and prints its scores on every other file.
 
 Usage: /usr/bin/python3 data/scripts/check_degradation.py <folder written by write-demo-files.ts>
 
@@ -14,7 +14,7 @@ import sys
 import numpy
 import sklearn
 import xgboost
-from sklearn.metrics import f1_score
+from sklearn.metrics import accuracy_score, f1_score, precision_score, recall_score
 from sklearn.model_selection import train_test_split
 
 FEATURES = [0, 1, 2, 3, 4, 5, 6, 7, 8, 10, 12]
@@ -46,16 +46,21 @@ def main(folder):
     train, holdout = train_test_split(training, test_size=0.2, random_state=42)
     model = xgboost.XGBClassifier(**PARAMS).fit(train[:, FEATURES], train[:, TARGET])
     print(f"xgboost {xgboost.__version__}, scikit-learn {sklearn.__version__}")
-    print(f"holdout of the training file: F1 {score(model, holdout):.3f}")
+    print(f"holdout of the training file: {score(model, holdout)}")
     for path in sorted(folder.glob("customer_churn_*.csv")):
         data = load(path)
         if data.shape[1] <= TARGET or path.name == "customer_churn_training.csv":
             continue
-        print(f"{path.name}: F1 {score(model, data):.3f}")
+        print(f"{path.name}: {score(model, data)}")
 
 
 def score(model, data):
-    return f1_score(data[:, TARGET], model.predict(data[:, FEATURES]))
+    labels = data[:, TARGET]
+    predicted = model.predict(data[:, FEATURES])
+    return (
+        f"F1 {f1_score(labels, predicted):.3f}, precision {precision_score(labels, predicted):.3f}, "
+        f"recall {recall_score(labels, predicted):.3f}, accuracy {accuracy_score(labels, predicted):.3f}"
+    )
 
 
 if __name__ == "__main__":

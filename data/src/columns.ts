@@ -56,7 +56,10 @@ export type Marginal =
   | { kind: "levels"; values: number[]; probabilities: number[] }
   | { kind: "quantiles"; values: number[] };
 
-export interface ClassCalibration {
+/** The customers of one churn class and one status. */
+export interface GroupCalibration {
+  churn: number;
+  status: number;
   rowCount: number;
   marginals: Record<GeneratedColumn, Marginal>;
   /** Correlations of the columns' normal scores, in GENERATED_COLUMNS order. */
@@ -67,6 +70,5 @@ export interface Calibration {
   source: string;
   rowCount: number;
   churnRate: number;
-  stay: ClassCalibration;
-  churn: ClassCalibration;
+  groups: GroupCalibration[];
 }

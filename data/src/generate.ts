@@ -1,10 +1,10 @@
 import { CALIBRATION } from "./calibration.ts";
 import {
   AGE_BY_AGE_GROUP,
-  type ClassCalibration,
   customerValue,
   GENERATED_COLUMNS,
   type GeneratedColumn,
+  type GroupCalibration,
   RAW_HEADERS,
 } from "./columns.ts";
 import { choleskyOfCorrelation, drawCopula, invertMarginal } from "./copula.ts";
@@ -43,10 +43,11 @@ export const DEGRADED_CHURN_GIVEN_CHURNER_PROFILE = 0.35;
 
 const DEFAULT_ROW_COUNT = 1050;
 
-const classes = [CALIBRATION.stay, CALIBRATION.churn].map((calibration) => ({
+const groups = CALIBRATION.groups.map((calibration) => ({
   calibration,
   lower: choleskyOfCorrelation(calibration.correlation),
 }));
+const calibratedRowCount = CALIBRATION.groups.reduce((sum, group) => sum + group.rowCount, 0);
 
 /** A synthetic churn file in the original raw format (headers with double spaces, LF lines). */
 export function generateChurnFile(kind: ChurnFileKind, options: GenerateOptions): string {
@@ -76,16 +77,26 @@ export function* generateChurnRows(
 }
 
 function drawRow(kind: ChurnFileKind, random: Random): GeneratedRow {
-  const hasChurnerProfile = random.uniform() < CALIBRATION.churnRate;
-  const { calibration, lower } = classes[hasChurnerProfile ? 1 : 0] ?? classesFallback();
+  const { calibration, lower } = pickGroup(random);
   const row = drawFeatures(calibration, lower, random);
+  const hasChurnerProfile = calibration.churn === 1;
   const churn = kind === "degraded" ? degradedChurn(hasChurnerProfile, random) : hasChurnerProfile;
   const drawn = { ...row, churn: churn ? 1 : 0 };
   return kind === "drifted" ? shiftLikeDriftedFile(drawn, random) : drawn;
 }
 
+/** A group with the probability of its share of the calibration rows. */
+function pickGroup(random: Random): (typeof groups)[number] {
+  let remaining = random.uniform() * calibratedRowCount;
+  for (const group of groups) {
+    remaining -= group.calibration.rowCount;
+    if (remaining < 0) return group;
+  }
+  return groups[groups.length - 1] ?? missingGroups();
+}
+
 function drawFeatures(
-  calibration: ClassCalibration,
+  calibration: GroupCalibration,
   lower: readonly (readonly number[])[],
   random: Random,
 ): Record<GeneratedColumn, number> {
@@ -105,8 +116,8 @@ function degradedChurn(hasChurnerProfile: boolean, random: Random): boolean {
   return random.uniform() < (hasChurnerProfile ? given : quietLeaverRate);
 }
 
-function classesFallback(): never {
-  throw new Error("The calibration holds two classes.");
+function missingGroups(): never {
+  throw new Error("The calibration holds no groups.");
 }
 
 function formatRow(row: GeneratedRow, hasChurn: boolean): string {
