@@ -154,6 +154,15 @@ describe.each(DATABASE_DRIVERS)("metrics store on %s", (driver) => {
     expect(run?.finishedAt).toEqual(day(2));
   });
 
+  it("keeps a metric that could not be computed as NaN", async () => {
+    await store.startRun(runStart("r1", day(1)));
+
+    await store.finishRun(runFinish("r1", day(1), { metrics: [metric("roc_auc", Number.NaN)] }));
+
+    const run = await store.getRun("r1");
+    expect(run?.metrics[0]?.value).toBeNaN();
+  });
+
   it.each([
     ["rejectRun", "rejected"],
     ["failRun", "failed"],
