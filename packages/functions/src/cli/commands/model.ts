@@ -5,6 +5,7 @@ import {
   type ModelVersionMetadata,
 } from "@churn/core/registry";
 import { createLocalObjectStore } from "../../adapters/local-object-store.ts";
+import { createConsoleLogger } from "../../adapters/loggers.ts";
 import { localPaths } from "../../runner/local-environment.ts";
 import type { Command, CommandIo } from "../command.ts";
 
@@ -13,6 +14,9 @@ const usage = `Usage: churn model <list|show|promote> [options]
   churn model list [--json]                              every model version, oldest first
   churn model show <version|alias> [--json]              one version's parameters, metrics and files
   churn model promote <version> --alias <alias> [--json] point an alias (e.g. staging) at a version
+      [--stage <stage>]   on a deployed stage instead: copy the version to its bucket, move its
+                          SageMaker endpoint when the alias is the one it scores with, then the
+                          alias (AWS credentials and region as usual; see docs/deploy.md)
 
 The registry is the local bucket folder .churn/bucket/models/ (CHURN_HOME overrides .churn).
 Exit code 2 on a usage error, 1 when a version or alias does not exist.`;
@@ -113,12 +117,32 @@ async function promoteVersion(
   const { values, positionals } = parseArgs({
     args: [...args],
     allowPositionals: true,
-    options: { alias: { type: "string" }, json: { type: "boolean" } },
+    options: { alias: { type: "string" }, json: { type: "boolean" }, stage: { type: "string" } },
   });
   const [version] = positionals;
   if (version === undefined || positionals.length > 1 || values.alias === undefined) {
     io.stderr(`churn model promote: give one version and --alias <alias>.\n\n${usage}`);
     return 2;
+  }
+  if (values.stage !== undefined) {
+    const { stage, alias } = values;
+    // Loaded only here, so the AWS SDK does not slow down every other command.
+    const { promoteOnStage } = await import("../../deploy/index.ts");
+    const logger = createConsoleLogger({ format: "pretty", write: io.stderr });
+    const result = await promoteOnStage({
+      stage,
+      version,
+      alias,
+      cwd: io.cwd,
+      env: io.env,
+      logger,
+    });
+    const where =
+      result.endpoint === undefined ? "" : `, endpoint ${result.endpoint.name} serves it`;
+    io.stdout(
+      values.json ? JSON.stringify(result) : `Stage ${stage}: ${alias} → ${version}${where}.`,
+    );
+    return 0;
   }
   const previous = (await registry.aliases()).find((alias) => alias.alias === values.alias);
   const record = await registry.setAlias(values.alias, version);
