@@ -19,6 +19,15 @@ describe("siteCredentials", () => {
   it("takes the user name from SITE_USER", () => {
     expect(siteCredentials({ SITE_PASSWORD: "p", SITE_USER: "ops" })?.user).toBe("ops");
   });
+
+  it("reads the deployment's CHURN_SITE_ names when the short names are unset", () => {
+    const credentials = siteCredentials({
+      CHURN_SITE_PASSWORD: "from-secret",
+      CHURN_SITE_USERNAME: "viewer",
+    });
+
+    expect(credentials).toEqual({ user: "viewer", password: "from-secret" });
+  });
 });
 
 describe("isAuthorized", () => {

@@ -1,7 +1,8 @@
 /**
  * HTTP basic authentication for the whole site, on when SITE_PASSWORD is set (the deployed
  * site) and off when it is not (a developer's machine). The user name is SITE_USER, "churn"
- * when unset.
+ * when unset. CHURN_SITE_PASSWORD and CHURN_SITE_USERNAME, the names the deployment passes,
+ * are read when the shorter names are unset.
  */
 
 export interface SiteCredentials {
@@ -13,10 +14,13 @@ export interface SiteCredentials {
 export function siteCredentials(
   env: Readonly<Record<string, string | undefined>>,
 ): SiteCredentials | undefined {
-  const password = env.SITE_PASSWORD;
-  if (password === undefined || password === "") return undefined;
-  const user = env.SITE_USER;
-  return { user: user === undefined || user === "" ? "churn" : user, password };
+  const password = firstSet(env.SITE_PASSWORD, env.CHURN_SITE_PASSWORD);
+  if (password === undefined) return undefined;
+  return { user: firstSet(env.SITE_USER, env.CHURN_SITE_USERNAME) ?? "churn", password };
+}
+
+function firstSet(...values: readonly (string | undefined)[]): string | undefined {
+  return values.find((value) => value !== undefined && value !== "");
 }
 
 /** True when an Authorization header carries exactly these credentials. */

@@ -1,7 +1,5 @@
-import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
-import { basename, resolve, sep } from "node:path";
-import { Readable } from "node:stream";
+import { basename } from "node:path";
+import { readBucketObject } from "../../../../../lib/bucket.ts";
 import { getStore } from "../../../../../lib/store.ts";
 
 export const dynamic = "force-dynamic";
@@ -13,10 +11,8 @@ const ARTIFACTS = {
 } as const;
 
 /**
- * Serves a run's scored file, log or report from the local bucket folder named by
- * CHURN_BUCKET_DIR. The object key comes from the run's stored record, never from the URL.
- * On AWS the site has no bucket folder; serving these objects from S3 is not implemented, so
- * there the links answer 404 with a message naming the object key to fetch from the bucket.
+ * Serves a run's scored file, log or report JSON from the bucket, by the object key stored with
+ * the run. Text is served with `nosniff`, so a browser never runs a file's content as a page.
  */
 export async function GET(
   _request: Request,
@@ -31,22 +27,14 @@ export async function GET(
   const key = run?.[spec.column] ?? null;
   if (key === null) return text(404, `Run ${runId} has no ${artifact} file.`);
 
-  const bucketDir = process.env.CHURN_BUCKET_DIR;
-  if (bucketDir === undefined || bucketDir === "") {
-    return text(404, `The site cannot read the bucket; fetch s3 object ${key} from it directly.`);
-  }
-  const root = resolve(bucketDir);
-  const path = resolve(root, key);
-  if (!path.startsWith(root + sep)) return text(404, `Object key ${key} leaves the bucket.`);
-  const info = await stat(path).catch(() => undefined);
-  if (info === undefined || !info.isFile()) return text(404, `Object ${key} is not in the bucket.`);
-
-  const body = Readable.toWeb(createReadStream(path)) as ReadableStream<Uint8Array>;
+  const read = await readBucketObject(key);
+  if (!read.isFound) return text(404, read.reason);
+  const { body, sizeBytes } = read.object;
   return new Response(body, {
     headers: {
       "content-type": spec.contentType,
-      "content-length": String(info.size),
-      "content-disposition": `inline; filename="${basename(path).replace(/[^\w.-]/g, "_")}"`,
+      ...(sizeBytes === undefined ? {} : { "content-length": String(sizeBytes) }),
+      "content-disposition": `inline; filename="${basename(key).replace(/[^\w.-]/g, "_")}"`,
       "x-content-type-options": "nosniff",
     },
   });
