@@ -9,6 +9,12 @@ export SST_TELEMETRY_DISABLED := 1
 STAMP := node_modules/.setup-stamp
 
 .PHONY: help setup install hooks up test test-unit test-integration quality format bench clean
+.PHONY: infra-check sst-platform deploy remove outputs register-model simulate-file-drops
+
+# Stage targets: make deploy STAGE=dev; ALIAS is the alias a registered model serves under.
+ALIAS ?= staging
+require-stage = @test -n "$(STAGE)" || { echo "make $@: name a stage, e.g. make $@ STAGE=dev" >&2; exit 2; }
+stage-outputs = node packages/functions/src/deploy/main.ts outputs --stage "$(STAGE)"
 
 help: ## List the targets.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{ printf "  %-22s %s\n", $$1, $$2 }'
@@ -30,18 +36,46 @@ hooks:
 up: setup ## Run the platform on this machine: train a model if none, watch data/input, serve the site.
 	pnpm churn up
 
-test: setup ## Run every test: unit, integration (PGlite, PostgreSQL, browser) and conformance.
+test: setup sst-platform ## Run every test: unit, integration (PGlite, PostgreSQL, browser) and conformance.
 	pnpm test
 
 test-unit: setup ## Run the unit tests only.
 	pnpm test:unit
 
-test-integration: setup ## Run the integration tests only.
+test-integration: setup sst-platform ## Run the integration tests only.
 	pnpm test:integration
 
 quality: setup ## Check formatting, lint and types.
 	pnpm lint
 	pnpm typecheck
+	bash scripts/sst-offline.sh
+
+infra-check: setup ## Type-check sst.config.ts and stacks/ against SST's platform, installed offline.
+	bash scripts/sst-offline.sh
+
+sst-platform: setup
+	@bash scripts/sst-offline.sh install
+
+deploy: setup ## Deploy a stage to AWS: make deploy STAGE=dev (see docs/deploy.md).
+	$(require-stage)
+	pnpm exec sst deploy --stage "$(STAGE)"
+
+remove: setup ## Remove a stage from AWS: make remove STAGE=dev (production keeps its data).
+	$(require-stage)
+	pnpm exec sst remove --stage "$(STAGE)"
+
+outputs: setup ## Print a deployed stage's bucket, site, endpoint and state machine.
+	$(require-stage)
+	$(stage-outputs)
+
+register-model: setup ## Serve a local model version on a stage: STAGE=dev [VERSION=v3] [ALIAS=staging].
+	$(require-stage)
+	version="$${VERSION:-$$(node packages/functions/src/deploy/main.ts local-version --alias "$(ALIAS)")}"; \
+	pnpm churn model promote "$$version" --alias "$(ALIAS)" --stage "$(STAGE)"
+
+simulate-file-drops: setup ## Drop the demo files into a deployed stage's bucket, one by one.
+	$(require-stage)
+	bucket="$$($(stage-outputs) --field bucketName)"; pnpm churn simulate --stage "$$bucket"
 
 format: setup ## Format every file in place.
 	pnpm format
