@@ -33,10 +33,10 @@ const realDataDir = join(repoRoot, "../shared/data");
 const python = process.env.REFERENCE_PYTHON ?? "/usr/bin/python3";
 
 /**
- * XGBoost's TreeSHAP runs in float32 and ours in double; over up to 100 trees the float32
- * rounding of each path weight stays below this absolute difference per contribution.
+ * XGBoost's TreeSHAP runs in float32 and ours in double. Over these models (up to 100 trees,
+ * depth 8) the largest difference seen per contribution is 2.2e-6; this leaves ten times that.
  */
-const SHAP_TOLERANCE = 1e-4;
+const SHAP_TOLERANCE = 2e-5;
 
 /** Rows whose contributions XGBoost computes for a written model; its TreeSHAP is slow. */
 const CONTRIBUTION_ROWS = 500;
