@@ -158,4 +158,27 @@ describe("validateCsv reading", () => {
 
     expect(result.table.column("score")?.[0]).toBe(0.25);
   });
+
+  it("numbers data rows without counting empty lines, as readCsvRecords does", async () => {
+    const rows = Array.from({ length: 60 }, (_, index) =>
+      index === 9 ? VALID_ROW.replace("8,", "x,") : VALID_ROW,
+    );
+    const text = `${RAW_HEADER}\n\n${rows.slice(0, 5).join("\n")}\n\r\n\n${rows.slice(5).join("\n")}`;
+
+    const result = await validateCsv(bytesOf(text, 4));
+
+    expect(result.summary.rowCount).toBe(60);
+    expect(result.issues[0]).toMatchObject({ rowNumber: 10, column: "call_failure", value: "x" });
+  });
+
+  it("reads a source that yields text instead of bytes", async () => {
+    async function* text(): AsyncGenerator<Uint8Array> {
+      yield validCsv(60) as unknown as Uint8Array;
+    }
+
+    const result = await validateCsv(text());
+
+    expect(result.verdict).toEqual({ isValid: true });
+    expect(result.table.rowCount).toBe(60);
+  });
 });

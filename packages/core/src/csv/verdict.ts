@@ -1,6 +1,7 @@
 import * as v from "valibot";
 import type { RowIssueKind } from "./cell.ts";
 import type { ChurnTable } from "./table.ts";
+import { DEFAULT_MAX_FIELD_BYTES } from "./tokenizer.ts";
 
 /** Why a whole file is rejected; each code has one message template (docs/data-validation.md). */
 export type CsvRejectionCode =
@@ -74,7 +75,10 @@ export const CsvOptionsSchema = v.object({
   /** How many issues are listed; all are counted. */
   maxListedIssueCount: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 100),
   /** Longest field accepted, in bytes, so a quote left open cannot fill the memory. */
-  maxFieldBytes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)), 1 << 20),
+  maxFieldBytes: v.optional(
+    v.pipe(v.number(), v.integer(), v.minValue(1)),
+    DEFAULT_MAX_FIELD_BYTES,
+  ),
   /** How messages name the file, e.g. its key. */
   fileLabel: v.optional(v.string(), "The file"),
 });
