@@ -81,12 +81,13 @@ export async function openPostgresDatabase(
 
 /**
  * Opens the metrics store named by `location`: a `postgres://` or `postgresql://` URL through
- * postgres.js, anything else as an embedded database directory.
+ * postgres.js, `memory://` as an in-memory embedded database, anything else as an embedded
+ * database directory.
  */
 export function openDatabase(location: string, options: MigrationOptions = {}) {
-  return /^postgres(ql)?:\/\//.test(location)
-    ? openPostgresDatabase(location, options)
-    : openEmbeddedDatabase({ ...options, dataDir: location });
+  if (/^postgres(ql)?:\/\//.test(location)) return openPostgresDatabase(location, options);
+  if (location === "memory://") return openEmbeddedDatabase(options);
+  return openEmbeddedDatabase({ ...options, dataDir: location });
 }
 
 /** An embedded database served over PostgreSQL's wire protocol. */

@@ -76,7 +76,10 @@ export function createLocalObjectStore(rootDir: string): ObjectStore {
 
     async write(key, body, options = {}) {
       const file = filePath(key);
-      if (options.ifAbsent && (await info(key, file)) !== undefined) throw existsError(key);
+      // A cheap early refusal; the link() in place() is what makes ifAbsent safe under races.
+      if (options.ifAbsent && (await stat(file).catch(ignoreMissing)) !== undefined) {
+        throw existsError(key);
+      }
       await mkdir(path.dirname(file), { recursive: true });
 
       const temp = `${file}.${randomBytes(6).toString("hex")}${TEMP_SUFFIX}`;
