@@ -1,15 +1,16 @@
 import { binOf, type HistogramCuts } from "./cuts.ts";
 
 /**
- * The training matrix quantised once into bin numbers, row by row. Bins are stored in a
- * Uint8Array when every feature has at most 255 bins (the code 255 marks a missing cell) and in
- * a Uint16Array otherwise (code 65535), since `maxBin` 256 can give a feature 256 bins.
+ * The training matrix quantised once, row by row, into global bin numbers: feature f's bin b is
+ * stored as `cuts.offsets[f] + b`, so a histogram is one flat array indexed by the stored number,
+ * and a missing cell holds `missingBin` (one past the last bin), a slot nothing reads. Global
+ * numbers need 16 bits (11 features × 256 bins exceed 8 bits), or 32 for very wide matrices.
  */
 export interface BinnedMatrix {
   readonly rowCount: number;
   readonly featureCount: number;
-  readonly bins: Uint8Array | Uint16Array;
-  readonly missingCode: number;
+  readonly bins: Uint16Array | Uint32Array;
+  readonly missingBin: number;
   readonly hasMissing: boolean;
   readonly cuts: HistogramCuts;
 }
@@ -20,25 +21,20 @@ export function binMatrix(
   featureCount: number,
   cuts: HistogramCuts,
 ): BinnedMatrix {
-  let widestFeatureBinCount = 0;
-  for (let feature = 0; feature < featureCount; feature++) {
-    const binCount = (cuts.offsets[feature + 1] ?? 0) - (cuts.offsets[feature] ?? 0);
-    widestFeatureBinCount = Math.max(widestFeatureBinCount, binCount);
-  }
-  const isNarrow = widestFeatureBinCount <= 255;
+  const missingBin = cuts.values.length;
   const cellCount = rowCount * featureCount;
-  const bins = isNarrow ? new Uint8Array(cellCount) : new Uint16Array(cellCount);
-  const missingCode = isNarrow ? 0xff : 0xffff;
+  const bins = missingBin < 0xffff ? new Uint16Array(cellCount) : new Uint32Array(cellCount);
 
   let hasMissing = false;
   for (let cell = 0; cell < cellCount; cell++) {
     const value = features[cell] ?? Number.NaN;
+    const feature = cell % featureCount;
     if (Number.isNaN(value)) {
-      bins[cell] = missingCode;
+      bins[cell] = missingBin;
       hasMissing = true;
     } else {
-      bins[cell] = binOf(cuts, cell % featureCount, value);
+      bins[cell] = (cuts.offsets[feature] ?? 0) + binOf(cuts, feature, value);
     }
   }
-  return { rowCount, featureCount, bins, missingCode, hasMissing, cuts };
+  return { rowCount, featureCount, bins, missingBin, hasMissing, cuts };
 }

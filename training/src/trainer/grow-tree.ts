@@ -1,5 +1,5 @@
 import type { BinnedMatrix } from "./binned-matrix.ts";
-import { buildHistogram, subtractHistogram } from "./histogram.ts";
+import { buildHistogram, histogramLength, subtractHistogram } from "./histogram.ts";
 import { findBestSplit, nodeWeight, type SplitCandidate, type SplitRules } from "./split.ts";
 import { addLeaf, createTree, ROOT_PARENT, setSplit, type TrainedTree } from "./tree.ts";
 
@@ -21,6 +21,18 @@ export interface GrowInput {
   readonly rules: GrowRules;
 }
 
+/** A leaf and the rows of the sample that reached it: `rows[begin .. end)` after growth. */
+export interface LeafRange {
+  readonly begin: number;
+  readonly end: number;
+  readonly value: number;
+}
+
+export interface GrownTree {
+  readonly tree: TrainedTree;
+  readonly leaves: LeafRange[];
+}
+
 interface OpenNode {
   readonly id: number;
   readonly begin: number;
@@ -38,14 +50,13 @@ const MIN_LOSS_CHANGE = 1e-6;
  * increasing node id, each split appends its left then its right child, and the larger child's
  * histogram is the parent's minus the smaller child's.
  */
-export function growTree(input: GrowInput): TrainedTree {
+export function growTree(input: GrowInput): GrownTree {
   const { matrix, rules } = input;
-  const binCount = matrix.cuts.values.length;
   const tree = createTree();
   const scratch = new Uint32Array(input.rowCount);
   const eta = Math.fround(rules.learningRate);
 
-  const rootHistogram = new Float64Array(2 * binCount);
+  const rootHistogram = new Float64Array(histogramLength(matrix));
   buildHistogram(
     matrix,
     input.gradients,
@@ -61,6 +72,7 @@ export function growTree(input: GrowInput): TrainedTree {
   addLeaf(tree, ROOT_PARENT, Math.fround(rootWeight * eta), rootHessian);
   tree.baseWeights[0] = rootWeight;
 
+  const leaves: LeafRange[] = [];
   let level: OpenNode[] = [
     {
       id: 0,
@@ -75,7 +87,10 @@ export function growTree(input: GrowInput): TrainedTree {
     const next: OpenNode[] = [];
     for (const node of level) {
       const split = bestValidSplit(input, node);
-      if (split === undefined) continue;
+      if (split === undefined) {
+        leaves.push(leafRange(tree, node));
+        continue;
+      }
       const children = applySplit(input, tree, node, split, scratch, eta);
       next.push(children.left, children.right);
       if (depth + 1 < rules.maxDepth)
@@ -84,7 +99,12 @@ export function growTree(input: GrowInput): TrainedTree {
     }
     level = next;
   }
-  return tree;
+  for (const node of level) leaves.push(leafRange(tree, node));
+  return { tree, leaves };
+}
+
+function leafRange(tree: TrainedTree, node: OpenNode): LeafRange {
+  return { begin: node.begin, end: node.end, value: tree.splitConditions[node.id] ?? 0 };
 }
 
 /**
@@ -145,7 +165,7 @@ function applySplit(
     node.id,
     {
       feature: split.feature,
-      splitBin: split.splitBin,
+      splitBin: (input.matrix.cuts.offsets[split.feature] ?? 0) + split.splitBin,
       threshold: split.threshold,
       isDefaultLeft: split.isDefaultLeft,
       baseWeight: nodeWeight(rules, node.gradient, node.hessian),
@@ -183,17 +203,17 @@ function partitionRows(
   split: SplitCandidate,
   scratch: Uint32Array,
 ): number {
-  const { bins, featureCount, missingCode } = input.matrix;
+  const { bins, featureCount, missingBin } = input.matrix;
   const rows = input.rows;
   const feature = split.feature;
-  const splitBin = split.splitBin;
+  const splitBin = (input.matrix.cuts.offsets[feature] ?? 0) + split.splitBin;
   const isDefaultLeft = split.isDefaultLeft;
   let leftEnd = node.begin;
   let rightCount = 0;
   for (let i = node.begin; i < node.end; i++) {
     const row = rows[i] ?? 0;
-    const bin = bins[row * featureCount + feature] ?? missingCode;
-    const goesLeft = bin === missingCode ? isDefaultLeft : bin <= splitBin;
+    const bin = bins[row * featureCount + feature] ?? missingBin;
+    const goesLeft = bin === missingBin ? isDefaultLeft : bin <= splitBin;
     if (goesLeft) rows[leftEnd++] = row;
     else scratch[rightCount++] = row;
   }

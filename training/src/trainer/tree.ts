@@ -13,6 +13,7 @@ export interface TrainedTree {
   readonly baseWeights: number[];
   readonly lossChanges: number[];
   readonly sumHessian: number[];
+  /** Per split, the global bin number (see BinnedMatrix) of the last bin that goes left. */
   readonly splitBins: number[];
 }
 
@@ -93,19 +94,19 @@ export function leafValueOf(tree: TrainedTree, features: Float32Array, rowOffset
   return tree.splitConditions[node] ?? 0;
 }
 
-/** The leaf value of a training row given by its bins; identical to `leafValueOf`. */
+/** The leaf value of a training row given by its global bin numbers; equals `leafValueOf`. */
 export function binnedLeafValueOf(
   tree: TrainedTree,
-  bins: Uint8Array | Uint16Array,
+  bins: Uint16Array | Uint32Array,
   rowOffset: number,
-  missingCode: number,
+  missingBin: number,
 ): number {
   let node = 0;
   let left = tree.leftChildren[0] ?? -1;
   while (left !== -1) {
-    const bin = bins[rowOffset + (tree.splitIndices[node] ?? 0)] ?? missingCode;
+    const bin = bins[rowOffset + (tree.splitIndices[node] ?? 0)] ?? missingBin;
     const goesLeft =
-      bin === missingCode ? tree.defaultLeft[node] === 1 : bin <= (tree.splitBins[node] ?? 0);
+      bin === missingBin ? tree.defaultLeft[node] === 1 : bin <= (tree.splitBins[node] ?? 0);
     node = goesLeft ? left : left + 1;
     left = tree.leftChildren[node] ?? -1;
   }
