@@ -106,13 +106,18 @@ export function taskGrants(
   return grants;
 }
 
-/** The site reads run reports and model versions; it never writes to the bucket. */
+/**
+ * The site reads a run's files (scored copy, log, report) and model versions; it never writes to
+ * the bucket.
+ */
 export function siteGrants(bucketArn: string): Grant[] {
   return [
     listBucket(bucketArn),
     {
       actions: READ_OBJECTS,
-      resources: [objectsUnder(bucketArn, REPORTS_PREFIX), objectsUnder(bucketArn, MODELS_PREFIX)],
+      resources: [DATA_PREFIX, REPORTS_PREFIX, MODELS_PREFIX].map((prefix) =>
+        objectsUnder(bucketArn, prefix),
+      ),
     },
   ];
 }
