@@ -12,57 +12,58 @@ import { join } from "node:path";
 import type { ColumnKind } from "@churn/core";
 import { computeReferenceStatistics, detectDrift } from "@churn/core/drift";
 import { classificationMetrics } from "@churn/core/quality";
+import { createRandom, type Random } from "@churn/data";
 
 const SEED = 20261203;
 const currentRows = Number(process.argv[2] ?? 1_000_000);
 const referenceRows = Number(process.argv[3] ?? 100_000);
 const python = process.env.REFERENCE_PYTHON ?? "/usr/bin/python3";
 
-/** mulberry32: a small seeded generator, so every run draws the same data. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function normal(random: () => number): number {
-  return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
-}
-
 /** 12 columns named like the churn features: 8 numerical, 4 categorical. */
-const COLUMNS: [string, ColumnKind, (random: () => number, shift: number) => number][] = [
-  ["call_failure", "numerical", (r, s) => Math.round(Math.max(0, 7 + s + 5 * normal(r)))],
-  ["subscription_length", "numerical", (r, s) => Math.round(32 + s + 8 * normal(r))],
-  ["charge_amount", "numerical", (r, s) => Math.min(10, Math.floor(-Math.log(1 - r()) * (1 + s)))],
-  ["seconds_of_use", "numerical", (r, s) => Math.round(4400 * Math.exp(0.6 * normal(r)) + 100 * s)],
-  ["frequency_of_use", "numerical", (r, s) => Math.round(Math.max(0, 69 + 6 * s + 50 * normal(r)))],
-  ["frequency_of_sms", "numerical", (r, s) => Math.round(20 * Math.exp(1.1 * normal(r) + 0.1 * s))],
+const COLUMNS: [string, ColumnKind, (random: Random, shift: number) => number][] = [
+  ["call_failure", "numerical", (r, s) => Math.round(Math.max(0, 7 + s + 5 * r.normal()))],
+  ["subscription_length", "numerical", (r, s) => Math.round(32 + s + 8 * r.normal())],
+  [
+    "charge_amount",
+    "numerical",
+    (r, s) => Math.min(10, Math.floor(-Math.log(1 - r.uniform()) * (1 + s))),
+  ],
+  [
+    "seconds_of_use",
+    "numerical",
+    (r, s) => Math.round(4400 * Math.exp(0.6 * r.normal()) + 100 * s),
+  ],
+  [
+    "frequency_of_use",
+    "numerical",
+    (r, s) => Math.round(Math.max(0, 69 + 6 * s + 50 * r.normal())),
+  ],
+  [
+    "frequency_of_sms",
+    "numerical",
+    (r, s) => Math.round(20 * Math.exp(1.1 * r.normal() + 0.1 * s)),
+  ],
   [
     "distinct_called_numbers",
     "numerical",
-    (r, s) => Math.round(Math.max(0, 23 + s + 17 * normal(r))),
+    (r, s) => Math.round(Math.max(0, 23 + s + 17 * r.normal())),
   ],
   [
     "customer_value",
     "numerical",
-    (r, s) => Math.round(47000 * Math.exp(normal(r)) + 900 * s) / 100,
+    (r, s) => Math.round(47000 * Math.exp(r.normal()) + 900 * s) / 100,
   ],
-  ["complains", "categorical", (r, s) => (r() < 0.08 + 0.01 * s ? 1 : 0)],
+  ["complains", "categorical", (r, s) => (r.uniform() < 0.08 + 0.01 * s ? 1 : 0)],
   [
     "age_group",
     "categorical",
-    (r, s) => 1 + Math.min(4, Math.floor(r() * (5 - 0.2 * s) + 0.2 * s)),
+    (r, s) => 1 + Math.min(4, Math.floor(r.uniform() * (5 - 0.2 * s) + 0.2 * s)),
   ],
-  ["status", "categorical", (r) => (r() < 0.75 ? 1 : 2)],
-  ["churn", "categorical", (r) => (r() < 0.16 ? 1 : 0)],
+  ["status", "categorical", (r) => (r.uniform() < 0.75 ? 1 : 2)],
+  ["churn", "categorical", (r) => (r.uniform() < 0.16 ? 1 : 0)],
 ];
 
-function generate(rows: number, shift: number, random: () => number): Record<string, Float64Array> {
+function generate(rows: number, shift: number, random: Random): Record<string, Float64Array> {
   const columns: Record<string, Float64Array> = {};
   for (const [name, , draw] of COLUMNS) {
     columns[name] = Float64Array.from({ length: rows }, () => draw(random, shift));
@@ -74,13 +75,13 @@ function seconds(startMs: number): number {
   return (performance.now() - startMs) / 1000;
 }
 
-const random = seededRandom(SEED);
+const random = createRandom(SEED);
 const reference = generate(referenceRows, 0, random);
 const current = generate(currentRows, 1, random);
 const kinds = Object.fromEntries(COLUMNS.map(([name, kind]) => [name, kind]));
-const labels = Float64Array.from({ length: currentRows }, () => (random() < 0.16 ? 1 : 0));
+const labels = Float64Array.from({ length: currentRows }, () => (random.uniform() < 0.16 ? 1 : 0));
 const probabilities = labels.map((label) =>
-  Math.min(1, Math.max(0, 0.25 + 0.4 * label + 0.2 * normal(random))),
+  Math.min(1, Math.max(0, 0.25 + 0.4 * label + 0.2 * random.normal())),
 );
 console.log(
   `Inputs (seed ${SEED}): reference ${referenceRows} rows, current ${currentRows} rows, ${COLUMNS.length} columns.`,

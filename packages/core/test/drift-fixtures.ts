@@ -41,3 +41,15 @@ export function relativeError(actual: number, expected: number): number {
   }
   return Math.abs(actual - expected) / Math.abs(expected);
 }
+
+/** mulberry32: a seeded uniform generator on [0, 1), so generated test samples never change. */
+export function seededUniform(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -4,25 +4,13 @@ import { describe, expect, it } from "vitest";
 import { DRIFT_TEST_NAMES, DRIFT_TESTS } from "../src/drift/index.ts";
 import { summariseColumn } from "../src/drift/sample.ts";
 import type { ColumnKind } from "../src/schema/index.ts";
-import { relativeError } from "./drift-fixtures.ts";
+import { relativeError, seededUniform } from "./drift-fixtures.ts";
 
 // Fresh samples, scored here and by scipy (scripts/reference/drift_check.py) in the same run, so
 // the comparison does not rest on stored golden values alone.
 const python = process.env.REFERENCE_PYTHON ?? "/usr/bin/python3";
 const repositoryRoot = new URL("../../../", import.meta.url);
 const hasPython = existsSync(python);
-
-/** mulberry32, seeded so each run draws the same samples. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Case {
   reference: number[];
@@ -32,7 +20,7 @@ interface Case {
 }
 
 function buildCases(): Case[] {
-  const random = seededRandom(424242);
+  const random = seededUniform(424242);
   const draw = (size: number, scale: number, shift: number, levels: number) =>
     Array.from({ length: size }, () => Math.floor((random() * scale + shift) * levels) / levels);
   const cases: Case[] = [];

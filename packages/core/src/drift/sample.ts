@@ -110,28 +110,56 @@ export function countUnion(reference: ColumnSample, current: ColumnSample): numb
   return union + (reference.values.length - i) + (current.values.length - j);
 }
 
+/** The distinct values of two samples together, ascending, with each sample's running count. */
+export interface MergedSamples {
+  readonly values: Float64Array;
+  /** Rows of the reference at or below each value. */
+  readonly referenceCumulative: Float64Array;
+  /** Rows of the current sample at or below each value. */
+  readonly currentCumulative: Float64Array;
+}
+
+/** One pass over both sorted samples; K-S, Wasserstein and the value-wise tests all read it. */
+export function mergeSamples(reference: ColumnSample, current: ColumnSample): MergedSamples {
+  const capacity = reference.values.length + current.values.length;
+  const values = new Float64Array(capacity);
+  const referenceCumulative = new Float64Array(capacity);
+  const currentCumulative = new Float64Array(capacity);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  let referenceTotal = 0;
+  let currentTotal = 0;
+  while (i < reference.values.length || j < current.values.length) {
+    const r = i < reference.values.length ? (reference.values[i] as number) : Infinity;
+    const c = j < current.values.length ? (current.values[j] as number) : Infinity;
+    const value = Math.min(r, c);
+    if (r === value) referenceTotal += reference.counts[i++] as number;
+    if (c === value) currentTotal += current.counts[j++] as number;
+    values[k] = value;
+    referenceCumulative[k] = referenceTotal;
+    currentCumulative[k] = currentTotal;
+    k++;
+  }
+  return {
+    values: values.subarray(0, k),
+    referenceCumulative: referenceCumulative.subarray(0, k),
+    currentCumulative: currentCumulative.subarray(0, k),
+  };
+}
+
 /** Distinct values of two samples together, ascending, with both samples' counts aligned. */
 export function alignSamples(
   reference: ColumnSample,
   current: ColumnSample,
 ): { values: Float64Array; referenceCounts: Float64Array; currentCounts: Float64Array } {
-  const values: number[] = [];
-  const referenceCounts: number[] = [];
-  const currentCounts: number[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < reference.values.length || j < current.values.length) {
-    const r = i < reference.values.length ? (reference.values[i] as number) : Infinity;
-    const c = j < current.values.length ? (current.values[j] as number) : Infinity;
-    const value = Math.min(r, c);
-    values.push(value);
-    referenceCounts.push(r === value ? (reference.counts[i++] as number) : 0);
-    currentCounts.push(c === value ? (current.counts[j++] as number) : 0);
-  }
+  const merged = mergeSamples(reference, current);
+  const difference = (cumulative: Float64Array) =>
+    cumulative.map((total, k) => total - (k === 0 ? 0 : (cumulative[k - 1] as number)));
   return {
-    values: Float64Array.from(values),
-    referenceCounts: Float64Array.from(referenceCounts),
-    currentCounts: Float64Array.from(currentCounts),
+    values: merged.values,
+    referenceCounts: difference(merged.referenceCumulative),
+    currentCounts: difference(merged.currentCumulative),
   };
 }
 

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { seededUniform } from "../../test/drift-fixtures.ts";
 import { estimatePerformance, fitConfidenceCalibration } from "./cbpe.ts";
 import { fitIsotonic, predictIsotonic } from "./isotonic.ts";
 
@@ -9,18 +10,9 @@ const golden = JSON.parse(
   readFileSync(new URL("../../test/fixtures/quality-golden.json", import.meta.url), "utf8"),
 ) as { isotonic: { labels: number[]; scores: number[]; probe: number[]; predicted: number[] } };
 
-/** A deterministic generator (LCG), so the simulated files are the same on every run. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1664525 + 1013904223) % 4294967296;
-    return state / 4294967296;
-  };
-}
-
 /** Rows whose label is drawn with P(y = 1) = score, i.e. perfectly calibrated scores. */
 function calibratedRows(rowCount: number, seed: number) {
-  const next = random(seed);
+  const next = seededUniform(seed);
   const probabilities = Float64Array.from({ length: rowCount }, () => next() ** 2);
   const labels = Int8Array.from(probabilities, (p) => (next() < p ? 1 : 0));
   return { labels, probabilities };

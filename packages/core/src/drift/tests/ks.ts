@@ -3,7 +3,7 @@ import {
   greatestCommonDivisor,
   twoSampleExactSurvival,
 } from "../distributions/two-sample-exact.ts";
-import type { ColumnSample } from "../sample.ts";
+import { type ColumnSample, mergeSamples } from "../sample.ts";
 import type { TestOutcome } from "./outcome.ts";
 
 /** scipy's `ks_2samp(method="auto")` is exact while the larger sample has at most this many rows. */
@@ -24,19 +24,13 @@ export function roundHalfEven(value: number): number {
  * bit-identical to scipy's.
  */
 export function ksStatistic(reference: ColumnSample, current: ColumnSample): number {
-  let i = 0;
-  let j = 0;
-  let referenceCumulative = 0;
-  let currentCumulative = 0;
+  const merged = mergeSamples(reference, current);
   let maxDifference = Number.NEGATIVE_INFINITY;
   let minDifference = Number.POSITIVE_INFINITY;
-  while (i < reference.values.length || j < current.values.length) {
-    const r = i < reference.values.length ? (reference.values[i] as number) : Infinity;
-    const c = j < current.values.length ? (current.values[j] as number) : Infinity;
-    const value = Math.min(r, c);
-    if (r === value) referenceCumulative += reference.counts[i++] as number;
-    if (c === value) currentCumulative += current.counts[j++] as number;
-    const difference = referenceCumulative / reference.count - currentCumulative / current.count;
+  for (let k = 0; k < merged.values.length; k++) {
+    const difference =
+      (merged.referenceCumulative[k] as number) / reference.count -
+      (merged.currentCumulative[k] as number) / current.count;
     if (difference > maxDifference) maxDifference = difference;
     if (difference < minDifference) minDifference = difference;
   }

@@ -1,4 +1,4 @@
-import { type ColumnSample, populationStd } from "../sample.ts";
+import { type ColumnSample, mergeSamples, populationStd } from "../sample.ts";
 import type { TestOutcome } from "./outcome.ts";
 
 /** Evidently's floor on the reference spread, so a constant reference does not divide by 0. */
@@ -16,24 +16,14 @@ export function wassersteinTest(reference: ColumnSample, current: ColumnSample):
 }
 
 export function wassersteinDistance(reference: ColumnSample, current: ColumnSample): number {
-  let i = 0;
-  let j = 0;
-  let referenceCumulative = 0;
-  let currentCumulative = 0;
-  let previous = Number.NaN;
-  let previousGap = 0;
+  const merged = mergeSamples(reference, current);
   let total = 0;
-  while (i < reference.values.length || j < current.values.length) {
-    const r = i < reference.values.length ? (reference.values[i] as number) : Infinity;
-    const c = j < current.values.length ? (current.values[j] as number) : Infinity;
-    const value = Math.min(r, c);
-    if (!Number.isNaN(previous)) total += previousGap * (value - previous);
-    if (r === value) referenceCumulative += reference.counts[i++] as number;
-    if (c === value) currentCumulative += current.counts[j++] as number;
-    previousGap = Math.abs(
-      referenceCumulative / reference.count - currentCumulative / current.count,
+  for (let k = 0; k + 1 < merged.values.length; k++) {
+    const gap = Math.abs(
+      (merged.referenceCumulative[k] as number) / reference.count -
+        (merged.currentCumulative[k] as number) / current.count,
     );
-    previous = value;
+    total += gap * ((merged.values[k + 1] as number) - (merged.values[k] as number));
   }
   return total;
 }
