@@ -47,7 +47,10 @@ const quietIo = { stdout: () => {}, stderr: () => {}, cwd: home, env: {} };
 try {
   const trainStartedMs = performance.now();
   await ensureModel(environment, { io: quietIo, logger: silentLogger });
-  console.log(`model trained and registered in ${msSince(trainStartedMs)} ms (not timed below)`);
+  console.log(
+    `model trained and registered in ${msSince(trainStartedMs)} ms (not timed below); ` +
+      `peak RSS so far ${peakMegabytes()} MB`,
+  );
 
   for (const rowCount of rowCounts) {
     const file = join(home, `stable-${rowCount}.csv`);
@@ -64,6 +67,7 @@ try {
         `(drift share ${summary.driftShare?.toFixed(3)}, ` +
         `peak RSS so far ${peakMegabytes()} MB)`,
     );
+    console.log(`  ${summary.reason ?? `steps: ${await stepTimes(summary.report)}`}`);
   }
   console.log(`peak memory (max RSS of the process): ${peakMegabytes()} MB`);
 } finally {
@@ -85,6 +89,14 @@ async function writeLines(path: string, lines: Iterable<string>): Promise<void> 
   }
   out.end(batch.length > 0 ? `${batch.join("\n")}\n` : "");
   await finished(out);
+}
+
+/** The step durations the stored report records, to show where the time goes. */
+async function stepTimes(reportKey: string | null): Promise<string> {
+  if (reportKey === null) return "no report";
+  const report = JSON.parse(new TextDecoder().decode(await environment.store.readBytes(reportKey)));
+  const steps = report.steps as { name: string; durationMs: number }[];
+  return steps.map((step) => `${step.name} ${Math.round(step.durationMs)} ms`).join(", ");
 }
 
 function msSince(startedMs: number): number {

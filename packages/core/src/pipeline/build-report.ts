@@ -2,6 +2,7 @@ import * as v from "valibot";
 import type { ChurnTable } from "../csv/index.ts";
 import { validateCsv } from "../csv/index.ts";
 import { parseReferenceStatistics } from "../drift/index.ts";
+import { ChurnError } from "../errors/index.ts";
 import { fitConfidenceCalibration } from "../estimate/index.ts";
 import type { ScoreName } from "../quality/index.ts";
 import type { ModelVersionMetadata } from "../registry/index.ts";
@@ -36,9 +37,9 @@ export async function buildReport(
   const startedMs = deps.clock.now().getTime();
   const model = await deps.models.resolve(run.modelVersion);
 
-  const scored = await readTable(deps, scoring.scoredKey);
-  const probabilities = toFloat32Values(scored.column(PROBABILITY_NAME));
-  const labels = validation.hasLabels ? (scored.column(TARGET_NAME) ?? null) : null;
+  const current = await readTable(deps, keys.processing);
+  const probabilities = await readProbabilities(deps, keys.probabilitiesWorking, current.rowCount);
+  const labels = validation.hasLabels ? (current.column(TARGET_NAME) ?? null) : null;
   const report = buildRunReport({
     runId: run.runId,
     fileName: run.fileName,
@@ -54,7 +55,7 @@ export async function buildReport(
     ),
     referenceQuality: model.metrics.holdout.metrics,
     calibration: await referenceCalibration(deps, model),
-    columns: numericColumns(scored),
+    columns: numericColumns(current),
     labels,
     probabilities,
     decisionThreshold: scoring.probabilityThreshold,
@@ -187,9 +188,23 @@ function numericColumns(table: ChurnTable): Record<string, Float64Array> {
 }
 
 /**
- * The probabilities as the model gave them: the scored file holds nine significant digits,
- * which round back to the exact float32 the evaluator produced.
+ * The probabilities "Score with model" stored, one float32 per kept row. Throws
+ * `pipeline.scores_mismatch` when their count is not the file's number of kept rows.
  */
-function toFloat32Values(values: Float64Array | undefined): Float64Array {
-  return Float64Array.from(values ?? [], (value) => Math.fround(value));
+async function readProbabilities(
+  deps: Pick<StepDependencies, "store">,
+  key: string,
+  rowCount: number,
+): Promise<Float64Array> {
+  const bytes = await deps.store.readBytes(key);
+  // A copy, because a Float32Array needs its own 4-byte-aligned buffer.
+  const values = new Float32Array(bytes.slice().buffer);
+  if (values.length !== rowCount) {
+    throw new ChurnError(
+      "pipeline.scores_mismatch",
+      `${key} holds ${values.length} scores for ${rowCount} rows; run the file again.`,
+      { context: { key, scoreCount: values.length, rowCount } },
+    );
+  }
+  return Float64Array.from(values);
 }

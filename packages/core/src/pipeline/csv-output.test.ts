@@ -26,6 +26,16 @@ describe("formatSafeCsvLine", () => {
     );
   });
 
+  it.each([
+    [["1", "2.5", "0"], "1,2.5,0\n"],
+    [[" 1", "2"], '" 1",2\n'],
+    [["1", "2 "], '1,"2 "\n'],
+    [["a,b"], '"a,b"\n'],
+    [["-5", "=1"], "-5,'=1\n"],
+  ])("writes %j as %j", (cells, expected) => {
+    expect(formatSafeCsvLine(cells)).toBe(expected);
+  });
+
   it("neutralises formulas before quoting", () => {
     expect(formatSafeCsvLine(["=1,2"])).toBe('"\'=1,2"\n');
   });

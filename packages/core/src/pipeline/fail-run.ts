@@ -41,6 +41,7 @@ async function moveToErrored(
   const outputs: Record<string, string> = { log: keys.log };
   const partials = [
     ["validation", keys.validationWorking],
+    ["probabilities", keys.probabilitiesWorking],
     ["rejectedRows", keys.rejectedRowsWorking],
     ["scored", keys.scoredWorking],
     ["report", keys.reportWorking],

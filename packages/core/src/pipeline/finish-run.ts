@@ -46,8 +46,8 @@ export async function finishRun(
     }
     outputs[name] = to;
   }
-  // The working report and validation were copied into the saved report; nothing is lost.
-  for (const key of [report.reportKey, keys.validationWorking]) {
+  // The working report, validation and scores live on in the saved report and the scored file.
+  for (const key of [report.reportKey, keys.validationWorking, keys.probabilitiesWorking]) {
     if ((await deps.store.stat(key)) !== undefined) await deps.store.delete(key);
   }
   return { status: "processed", reason: null, outputs };

@@ -57,6 +57,7 @@ describe("runKeys", () => {
       rejectedRowsWorking: "data/processing/r1/customer_churn_2.rejected-rows.csv",
       rejectedRows: "data/processed/r1/customer_churn_2.rejected-rows.csv",
       validationWorking: "data/processing/r1/validation.json",
+      probabilitiesWorking: "data/processing/r1/probabilities.f32",
       reportWorking: "data/processing/r1/report.json",
       report: "reports/r1.json",
       log: "data/logs/r1.log",

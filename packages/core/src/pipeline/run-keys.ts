@@ -58,6 +58,7 @@ export interface RunKeys {
   readonly rejectedRowsWorking: string;
   readonly rejectedRows: string;
   readonly validationWorking: string;
+  readonly probabilitiesWorking: string;
   readonly reportWorking: string;
   readonly report: string;
   readonly log: string;
@@ -82,6 +83,7 @@ export function runKeys(runId: string, fileName: string): RunKeys {
     rejectedRowsWorking: `data/processing/${runId}/${rejectedName}`,
     rejectedRows: `data/processed/${runId}/${rejectedName}`,
     validationWorking: `data/processing/${runId}/validation.json`,
+    probabilitiesWorking: `data/processing/${runId}/probabilities.f32`,
     reportWorking: `data/processing/${runId}/report.json`,
     report: `reports/${runId}.json`,
     log: `data/logs/${runId}.log`,

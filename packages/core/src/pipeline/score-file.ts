@@ -38,6 +38,13 @@ export async function scoreFile(
     featureCount: featureNames.length,
   });
   const threshold = model.threshold;
+  // The report reads the scores back from here, exactly as the model gave them (float32, in the
+  // platform's byte order), rather than parsing them again from the scored file's text.
+  await deps.store.write(
+    keys.probabilitiesWorking,
+    new Uint8Array(Float32Array.from(probabilities).buffer),
+    { contentType: "application/octet-stream" },
+  );
 
   const predictedChurnCount = await writeScoredFile(deps, keys, {
     rowNumbers,

@@ -48,7 +48,7 @@ export async function validateFile(
     keys.log,
     [
       verdict.isValid ? "Validated:" : `Rejected: ${verdict.message} [${verdict.code}]`,
-      `${summary.rowCount} rows, ${summary.keptRowCount} kept, ${summary.badRowCount} bad`,
+      `${summary.rowCount} rows, ${summary.keptRowCount} kept, ${summary.badRowCount} bad;`,
       summary.hasTarget ? "with labels." : "without labels.",
       issues.length > 0
         ? `Issues: ${issues.join("; ")}${more > 0 ? ` and ${more} more` : ""}.`
