@@ -8,7 +8,7 @@ export SST_TELEMETRY_DISABLED := 1
 
 STAMP := node_modules/.setup-stamp
 
-.PHONY: help setup install hooks up test test-unit test-integration quality format bench clean
+.PHONY: help setup install hooks up process simulate test test-unit test-integration quality format bench clean
 .PHONY: infra-check sst-platform deploy remove outputs register-model simulate-file-drops
 
 # Stage targets: make deploy STAGE=dev; ALIAS is the alias a registered model serves under.
@@ -35,6 +35,12 @@ hooks:
 
 up: setup ## Run the platform on this machine: train a model if none, watch data/input, serve the site.
 	pnpm churn up
+
+process: setup ## Run FILES="a.csv b.csv" through the pipeline on this machine and print a summary per run.
+	pnpm churn process $(FILES)
+
+simulate: setup ## Drop the demo files (or FILES) into the local data/input/ one by one, every INTERVAL (30s).
+	pnpm churn simulate --interval $(or $(INTERVAL),30s) $(FILES)
 
 test: setup sst-platform ## Run every test: unit, integration (PGlite, PostgreSQL, browser) and conformance.
 	pnpm test
