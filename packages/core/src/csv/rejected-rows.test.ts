@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { planHeader } from "./header.ts";
 import { readCsvRecords } from "./records.ts";
-import { REJECTED_ROW_COLUMNS, writeRejectedRows } from "./rejected-rows.ts";
+import { describeRowIssues, REJECTED_ROW_COLUMNS, writeRejectedRows } from "./rejected-rows.ts";
 import { bytesOf, RAW_HEADER, VALID_ROW, validCsv } from "./test-fixtures.ts";
 import { validateCsv } from "./validate.ts";
 
@@ -32,5 +33,22 @@ describe("writeRejectedRows", () => {
 
   it("writes only the header when every row is good", async () => {
     expect(await rejectedRecords(validCsv(60))).toHaveLength(1);
+  });
+});
+
+describe("describeRowIssues", () => {
+  const plan = planHeader(["Churn", "Age Group", "Customer Value", "note"]);
+
+  it.each([
+    [["1", "3", "12.5", "x"], "file rejected as a whole"],
+    [["", "3", "12.5", "x"], "churn missing ()"],
+    [["1", "9", "NA", "x"], "age_group outside_domain (9); customer_value missing (NA)"],
+    [
+      ["yes", "3", "-1", "anything"],
+      "churn not_a_number (yes); customer_value outside_domain (-1)",
+    ],
+    [["1", "3"], "wrong_cell_count (2 cells, header has 4)"],
+  ])("describes %j as %j", (cells, reason) => {
+    expect(describeRowIssues(plan, cells)).toBe(reason);
   });
 });
