@@ -1,3 +1,4 @@
+import { classificationMetrics } from "@churn/core/quality";
 import {
   type LabelledMatrix,
   predictBoosterProbabilities,
@@ -59,16 +60,5 @@ export function f1Score(
   probabilities: ArrayLike<number>,
   threshold: number,
 ): number {
-  let truePositive = 0;
-  let falsePositive = 0;
-  let falseNegative = 0;
-  for (let row = 0; row < labels.length; row++) {
-    const isPredicted = (probabilities[row] ?? 0) >= threshold;
-    const isPositive = (labels[row] ?? 0) === 1;
-    if (isPredicted && isPositive) truePositive++;
-    else if (isPredicted) falsePositive++;
-    else if (isPositive) falseNegative++;
-  }
-  const denominator = 2 * truePositive + falsePositive + falseNegative;
-  return denominator === 0 ? 0 : (2 * truePositive) / denominator;
+  return classificationMetrics({ labels, probabilities, threshold, maxCurvePoints: 2 }).f1;
 }
