@@ -10,6 +10,7 @@ import {
   buildXgbModel,
   type CompiledModel,
   compileModel,
+  parseXgbModel,
   predictMargins,
   predictProbabilities,
   readXgbModel,
@@ -17,6 +18,7 @@ import {
   writeXgbModel,
   type XgbModel,
 } from "../src/model/index.ts";
+import { toVersion31Layout } from "./xgboost-fixture.ts";
 
 /*
  * Conformance with real XGBoost. scripts/reference/xgboost_models.py trains XGBoost models
@@ -125,6 +127,24 @@ describe.skipIf(!hasXgboost)("XGBoost conformance", () => {
     const predicted = await predictInXgboost(written, features, reference.featureCount);
 
     const expected = await readFloats(reference.name, "margins");
+    expect(countBitDifferences(predicted.margins, expected)).toBe(0);
+  });
+
+  it("rewrites a model in XGBoost 3.1's layout so that XGBoost 1.7.4 keeps its base_score", async () => {
+    // 1.7.4 reads 3.1's vector base_score "[7.7E-1]" as 0.5 without a word; the writer's scalar
+    // form is what keeps the margins right.
+    const reference = caseNamed("generated-depth6-hist-base077");
+    const { model, features } = await loadCase(reference);
+    const version31 = parseXgbModel(toVersion31Layout(model));
+
+    const predicted = await predictInXgboost(
+      writeXgbModel(version31),
+      features,
+      reference.featureCount,
+    );
+
+    const expected = await readFloats(reference.name, "margins");
+    expect(version31.learner.learner_model_param.base_score).toMatch(/^\[.*\]$/);
     expect(countBitDifferences(predicted.margins, expected)).toBe(0);
   });
 

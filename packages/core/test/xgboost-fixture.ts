@@ -52,3 +52,34 @@ export function stumpTree(feature = 0): XgbTreeArrays {
     sum_hessian: [4, 1, 3],
   };
 }
+
+/**
+ * A model as XGBoost 3.1 lays it out: a vector base_score, iteration_indptr, leaf vectors of
+ * size 1 and no size_leaf_vector in gbtree_model_param.
+ */
+export function toVersion31Layout(model: XgbModel): unknown {
+  const forest = model.learner.gradient_booster.model;
+  return {
+    version: [3, 1, 0],
+    learner: {
+      ...model.learner,
+      attributes: {},
+      learner_model_param: {
+        ...model.learner.learner_model_param,
+        base_score: `[${model.learner.learner_model_param.base_score}]`,
+      },
+      gradient_booster: {
+        name: "gbtree",
+        model: {
+          gbtree_model_param: { num_trees: String(forest.trees.length), num_parallel_tree: "1" },
+          iteration_indptr: forest.trees.map((_, index) => index).concat(forest.trees.length),
+          tree_info: forest.tree_info,
+          trees: forest.trees.map((tree) => ({
+            ...tree,
+            tree_param: { ...tree.tree_param, size_leaf_vector: "1" },
+          })),
+        },
+      },
+    },
+  };
+}

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { fixtureFeatures, readSmallModelFixture, stumpTree } from "../../test/xgboost-fixture.ts";
+import {
+  fixtureFeatures,
+  readSmallModelFixture,
+  stumpTree,
+  toVersion31Layout,
+} from "../../test/xgboost-fixture.ts";
 import { buildXgbModel } from "./build.ts";
+import { compileModel } from "./compile.ts";
+import { predictMargins } from "./predict.ts";
 import { readXgbModel } from "./read.ts";
 import { writeXgbModel } from "./write.ts";
 import { baseScoreOf, parseXgbModel, type XgbModel } from "./xgb-model.ts";
@@ -43,6 +50,19 @@ describe("readXgbModel", () => {
 });
 
 describe("parseXgbModel", () => {
+  it("reads XGBoost 3.1's layout and predicts as from 1.7's", () => {
+    const fixture = readSmallModelFixture();
+    const features = fixtureFeatures(fixture);
+
+    const model = parseXgbModel(toVersion31Layout(parseXgbModel(fixture.model)));
+    const rewritten = readXgbModel(writeXgbModel(model));
+
+    const margins = predictMargins(compileModel(model), features, fixture.margins.length);
+    expect(Array.from(margins)).toEqual(fixture.margins);
+    expect(rewritten.learner.learner_model_param.base_score).toBe("0.3");
+    expect(rewritten.learner.gradient_booster.model.gbtree_model_param.size_leaf_vector).toBe("0");
+  });
+
   it.each<[string, (model: XgbModel) => void]>([
     ["a right child that is not left + 1", (m) => tree(m).right_children.splice(0, 1, 1)],
     ["a child before its parent", (m) => tree(m).left_children.splice(0, 1, 0)],
