@@ -188,17 +188,7 @@ async function seedProcessedRun(
 ): Promise<SeededRun> {
   const runId = `run-${String(index).padStart(5, "0")}`;
   const startedAt = new Date(START_MS + index * 12 * HOUR_MS);
-  await store.startRun({
-    runId,
-    fileName,
-    objectKey: `data/input/${fileName}`,
-    etag: `etag-${index}`,
-    executionName: runId,
-    startedAt,
-    modelVersion: "2",
-    modelAlias: "staging",
-    logKey: `data/logs/${runId}.log`,
-  });
+  await startSeedRun(store, { runId, fileName, startedAt });
 
   const report =
     reuse === undefined
@@ -247,16 +237,7 @@ async function seedRejectedRun(store: MetricsStore, index: number): Promise<Seed
   const runId = `run-${String(index).padStart(5, "0")}-rejected`;
   const startedAt = new Date(START_MS + index * 12 * HOUR_MS);
   const message = `File ${HOSTILE_FILE_NAME} lacks the columns call_failure, complains; export it again with every column of the schema.`;
-  await store.startRun({
-    runId,
-    fileName: HOSTILE_FILE_NAME,
-    objectKey: `data/input/${HOSTILE_FILE_NAME}`,
-    etag: `etag-${index}`,
-    executionName: runId,
-    startedAt,
-    modelVersion: "2",
-    modelAlias: "staging",
-  });
+  await startSeedRun(store, { runId, fileName: HOSTILE_FILE_NAME, startedAt });
   await store.rejectRun({
     runId,
     finishedAt: new Date(startedAt.getTime() + 900),
@@ -295,6 +276,22 @@ async function seedRejectedRun(store: MetricsStore, index: number): Promise<Seed
     drift: [],
     isDatasetDrifted: false,
   };
+}
+
+/** Records a run's start as the pipeline's claim step does, scored by the `staging` version. */
+function startSeedRun(
+  store: MetricsStore,
+  run: { runId: string; fileName: string; startedAt: Date },
+): Promise<{ isNew: boolean }> {
+  return store.startRun({
+    ...run,
+    objectKey: `data/input/${run.fileName}`,
+    etag: `etag-${run.runId}`,
+    executionName: run.runId,
+    modelVersion: "2",
+    modelAlias: "staging",
+    logKey: `data/logs/${run.runId}.log`,
+  });
 }
 
 function scoresOf(quality: ClassificationMetrics) {

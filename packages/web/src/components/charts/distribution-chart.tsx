@@ -1,4 +1,5 @@
 import { formatShare } from "../../lib/format.ts";
+import { ChartSvg } from "./chart-svg.tsx";
 import { linearScale, round } from "./scale.ts";
 
 export interface DistributionBin {
@@ -44,13 +45,7 @@ export function DistributionChart(props: DistributionChartProps) {
 
   return (
     <figure className={isCompact ? "chart chart-compact" : "chart"}>
-      <svg
-        viewBox={`0 0 ${width} ${height}`}
-        role="img"
-        aria-label={props.label}
-        className="chart-svg"
-        style={{ maxWidth: width }}
-      >
+      <ChartSvg label={props.label} width={width} height={height}>
         {shares.map((bin, index) => {
           const left = 4 + index * slot;
           return (
@@ -87,7 +82,7 @@ export function DistributionChart(props: DistributionChartProps) {
           );
         })}
         <line className="axis" x1={0} x2={width} y1={round(y(0))} y2={round(y(0))} />
-      </svg>
+      </ChartSvg>
       {!isCompact && (
         <figcaption className="legend">
           <span className="legend-item series-0">{props.firstName}</span>

@@ -1,6 +1,7 @@
 import type { Tone } from "../../lib/bands.ts";
 import { formatAxisTime, formatNumber } from "../../lib/format.ts";
-import { extent, linearScale, linePath, niceTicks, round } from "./scale.ts";
+import { ChartSvg } from "./chart-svg.tsx";
+import { extent, linearScale, linePath, niceTicks, round, timeTicks } from "./scale.ts";
 
 export interface ChartPoint {
   readonly x: number;
@@ -68,7 +69,8 @@ export function LineChart(props: LineChartProps) {
     );
   const x = linearScale(xDomain, [MARGIN.left, width - MARGIN.right]);
   const y = linearScale(yDomain, [height - MARGIN.bottom, top]);
-  const xTicks = niceTicks(xDomain[0], xDomain[1], props.xKind === "time" ? 4 : 5);
+  const xTicks =
+    props.xKind === "time" ? timeTicks(xDomain[0], xDomain[1]) : niceTicks(xDomain[0], xDomain[1]);
   const yTicks = niceTicks(yDomain[0], yDomain[1], 4);
   const formatX =
     props.xKind === "time"
@@ -78,13 +80,7 @@ export function LineChart(props: LineChartProps) {
 
   return (
     <figure className="chart">
-      <svg
-        viewBox={`0 0 ${width} ${height}`}
-        role="img"
-        aria-label={props.label}
-        className="chart-svg"
-        style={{ maxWidth: width }}
-      >
+      <ChartSvg label={props.label} width={width} height={height}>
         {(props.bands ?? []).map((band) => (
           <rect
             key={`${band.from}-${band.to}`}
@@ -169,7 +165,7 @@ export function LineChart(props: LineChartProps) {
             No data yet
           </text>
         )}
-      </svg>
+      </ChartSvg>
       {props.series.length > 1 && (
         <figcaption className="legend">
           {props.series.map((series, index) => (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { extent, linearScale, linePath, niceTicks } from "./scale.ts";
+import { extent, linearScale, linePath, niceTicks, timeTicks } from "./scale.ts";
 
 describe("linearScale", () => {
   it("maps the domain onto the range, inverted for a y axis", () => {
@@ -44,5 +44,27 @@ describe("linePath", () => {
     ]);
 
     expect(path).toBe("M0,0L1,1M3,3");
+  });
+});
+
+describe("timeTicks", () => {
+  it("ticks a four-day span at UTC midnights", () => {
+    const ticks = timeTicks(Date.parse("2026-11-20T08:00:00Z"), Date.parse("2026-11-23T20:00:00Z"));
+
+    expect(ticks.map((tick) => new Date(tick).toISOString())).toEqual([
+      "2026-11-21T00:00:00.000Z",
+      "2026-11-22T00:00:00.000Z",
+      "2026-11-23T00:00:00.000Z",
+    ]);
+  });
+
+  it("ticks a short span at whole hours", () => {
+    const ticks = timeTicks(Date.parse("2026-11-20T08:10:00Z"), Date.parse("2026-11-20T11:50:00Z"));
+
+    expect(ticks.map((tick) => new Date(tick).toISOString().slice(11, 16))).toEqual([
+      "09:00",
+      "10:00",
+      "11:00",
+    ]);
   });
 });

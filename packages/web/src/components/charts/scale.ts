@@ -36,6 +36,38 @@ export function niceTicks(min: number, max: number, count = 5): number[] {
   return ticks;
 }
 
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+const TIME_STEPS_MS = [
+  60_000,
+  5 * 60_000,
+  15 * 60_000,
+  HOUR_MS,
+  3 * HOUR_MS,
+  6 * HOUR_MS,
+  12 * HOUR_MS,
+  DAY_MS,
+  2 * DAY_MS,
+  7 * DAY_MS,
+  30 * DAY_MS,
+  91 * DAY_MS,
+  365 * DAY_MS,
+];
+
+/**
+ * About `count` ticks between two epoch-millisecond moments at whole minutes, hours or days in
+ * UTC, so that a time axis reads "11-20, 11-21, 11-22" rather than at arbitrary instants.
+ */
+export function timeTicks(minMs: number, maxMs: number, count = 4): number[] {
+  if (!Number.isFinite(minMs) || !Number.isFinite(maxMs)) return [];
+  if (minMs === maxMs) return [minMs];
+  const wanted = (maxMs - minMs) / Math.max(1, count);
+  const step = TIME_STEPS_MS.find((candidate) => candidate >= wanted) ?? 365 * DAY_MS;
+  const ticks: number[] = [];
+  for (let tick = Math.ceil(minMs / step) * step; tick <= maxMs; tick += step) ticks.push(tick);
+  return ticks;
+}
+
 /** The smallest and largest finite values, or `undefined` when there are none. */
 export function extent(values: Iterable<number>): [number, number] | undefined {
   let min = Number.POSITIVE_INFINITY;
