@@ -4,12 +4,12 @@
  * power series for x < a + 1 and Lentz's continued fraction otherwise, both relative-accurate
  * in the far tail because the prefactor e^−x·x^a/Γ(a) is formed in log space.
  */
+import { continuedFraction } from "./continued-fraction.ts";
 
 const HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
 const STIRLING_SHIFT = 15;
 const MAX_ITERATIONS = 10_000;
 const EPSILON = 2 ** -53;
-const TINY = 1e-300;
 
 /**
  * ln Γ(x) for x > 0 by Stirling's series at x ≥ 15 (terms up to B₁₀, truncation below 1e-16
@@ -61,24 +61,13 @@ function lowerSeries(a: number, x: number, logPrefactor: number): number {
   return sum * Math.exp(logPrefactor);
 }
 
-/** Q(a, x) by the continued fraction 1/(x+1−a− 1(1−a)/(x+3−a− 2(2−a)/(x+5−a−…))), Lentz's method. */
+/** Q(a, x) by the continued fraction 1/(x+1−a− 1(1−a)/(x+3−a− 2(2−a)/(x+5−a−…))). */
 function upperContinuedFraction(a: number, x: number, logPrefactor: number): number {
-  let b = x + 1 - a;
-  let c = 1 / TINY;
-  let d = 1 / b;
-  let fraction = d;
-  for (let i = 1; i < MAX_ITERATIONS; i++) {
-    const an = -i * (i - a);
-    b += 2;
-    d = an * d + b;
-    if (Math.abs(d) < TINY) d = TINY;
-    c = b + an / c;
-    if (Math.abs(c) < TINY) c = TINY;
-    d = 1 / d;
-    const delta = d * c;
-    fraction *= delta;
-    if (Math.abs(delta - 1) < EPSILON) break;
-  }
+  const fraction = continuedFraction(
+    0,
+    (k) => (k === 1 ? 1 : -(k - 1) * (k - 1 - a)),
+    (k) => x + 2 * k - 1 - a,
+  );
   return Math.exp(logPrefactor) * fraction;
 }
 

@@ -3,12 +3,12 @@
  * series erf(x) = (2/√π)·e^(−x²)·Σ 2ⁿx^(2n+1)/(1·3·…·(2n+1)) below 2.5 (Abramowitz & Stegun
  * 7.1.6) and the Laplace continued fraction above (A&S 7.1.14), evaluated with Lentz's method.
  */
+import { continuedFraction } from "./continued-fraction.ts";
 
 const SQRT_PI = Math.sqrt(Math.PI);
 const SQRT_HALF = Math.SQRT1_2;
 const SERIES_LIMIT = 2.5;
 const EPSILON = 2 ** -53;
-const TINY = 1e-300;
 
 function erfSeries(x: number): number {
   const xSquared = x * x;
@@ -22,22 +22,13 @@ function erfSeries(x: number): number {
   return (2 / SQRT_PI) * Math.exp(-xSquared) * sum;
 }
 
-/** erfc(x)·e^(x²)·√π = 1/(x + (1/2)/(x + 1/(x + (3/2)/(x + …)))) for x ≥ 2.5. */
+/** erfc(x) = e^(−x²)/√π / (x + (1/2)/(x + 1/(x + (3/2)/(x + …)))) for x ≥ 2.5. */
 function erfcContinuedFraction(x: number): number {
-  let c = x;
-  let d = 0;
-  let fraction = x;
-  for (let k = 1; k < 1000; k++) {
-    const an = k / 2;
-    d = x + an * d;
-    if (Math.abs(d) < TINY) d = TINY;
-    c = x + an / c;
-    if (Math.abs(c) < TINY) c = TINY;
-    d = 1 / d;
-    const delta = c * d;
-    fraction *= delta;
-    if (Math.abs(delta - 1) < EPSILON) break;
-  }
+  const fraction = continuedFraction(
+    x,
+    (k) => k / 2,
+    () => x,
+  );
   return Math.exp(-x * x) / (SQRT_PI * fraction);
 }
 
