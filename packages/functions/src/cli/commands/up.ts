@@ -79,6 +79,7 @@ export const upCommand: Command = {
         },
       });
       closers.unshift(() => watcher.close());
+      // The pipeline is the main job: when the site cannot start, files are still run.
       const site = values["no-site"]
         ? undefined
         : await startReportSite({
@@ -86,6 +87,11 @@ export const upCommand: Command = {
             databaseUrl: database.url,
             bucketDir: paths.bucketDir,
             logger,
+          }).catch((error: unknown) => {
+            logger.error("The report site is not served; the pipeline runs on", {
+              error: error instanceof Error ? error.message : String(error),
+            });
+            return undefined;
           });
       if (site !== undefined) closers.unshift(() => site.close());
 
