@@ -34,6 +34,7 @@ import time
 import numpy as np
 import xgboost as xgb
 
+# The model's features in the order FEATURE_NAMES in packages/core/src/schema gives them.
 FEATURE_NAMES = [
     "call_failure",
     "complains",
