@@ -48,11 +48,8 @@ function toCondition(conditions: readonly GrantCondition[]) {
   return condition;
 }
 
-/**
- * Actions that IAM does not scope to a resource, so their statements must say `*`. Step
- * Functions' log delivery and ECR's token exchange are the only ones the platform needs.
- */
-export const UNSCOPED_ACTIONS: ReadonlySet<string> = new Set([
+/** What Step Functions needs to deliver its execution logs to CloudWatch Logs. */
+const LOG_DELIVERY_ACTIONS = [
   "logs:CreateLogDelivery",
   "logs:GetLogDelivery",
   "logs:UpdateLogDelivery",
@@ -61,6 +58,14 @@ export const UNSCOPED_ACTIONS: ReadonlySet<string> = new Set([
   "logs:PutResourcePolicy",
   "logs:DescribeResourcePolicies",
   "logs:DescribeLogGroups",
+];
+
+/**
+ * Actions that IAM does not scope to a resource, so their statements must say `*`. Step
+ * Functions' log delivery and ECR's token exchange are the only ones the platform needs.
+ */
+export const UNSCOPED_ACTIONS: ReadonlySet<string> = new Set([
+  ...LOG_DELIVERY_ACTIONS,
   "ecr:GetAuthorizationToken",
   "cloudwatch:PutMetricData",
 ]);
@@ -142,19 +147,7 @@ export function stateMachineGrants(resources: {
       resources: functionArns.flatMap((arn) => [arn, `${arn}:*`]),
     },
     { actions: ["sns:Publish"], resources: [alertTopicArn] },
-    {
-      actions: [
-        "logs:CreateLogDelivery",
-        "logs:GetLogDelivery",
-        "logs:UpdateLogDelivery",
-        "logs:DeleteLogDelivery",
-        "logs:ListLogDeliveries",
-        "logs:PutResourcePolicy",
-        "logs:DescribeResourcePolicies",
-        "logs:DescribeLogGroups",
-      ],
-      resources: ["*"],
-    },
+    { actions: LOG_DELIVERY_ACTIONS, resources: ["*"] },
   ];
 }
 

@@ -13,23 +13,10 @@ import { createMemoryObjectStore } from "@churn/training/test-support";
 import { mockClient } from "aws-sdk-client-mock";
 import { beforeEach, describe, expect, it } from "vitest";
 import { promoteModelVersion } from "./promote-endpoint.ts";
-import { DEFAULT_SERVING, sagemakerName } from "./serving.ts";
-import type { StageDeployment } from "./stage-deployment.ts";
+import { SAMPLE_DEPLOYMENT as DEPLOYMENT } from "./sample-deployment.ts";
+import { sagemakerName } from "./serving.ts";
 
 const STARTED_AT = "2026-12-03T20:00:00.000Z";
-const DEPLOYMENT: StageDeployment = {
-  app: "churn",
-  stage: "dev",
-  region: "eu-west-1",
-  bucketName: "churn-dev-data",
-  endpointName: "churn-dev-scoring",
-  modelAlias: "staging",
-  modelRoleArn: "arn:aws:iam::123456789012:role/churn-dev-ModelExecution",
-  imageUri: "141502667606.dkr.ecr.eu-west-1.amazonaws.com/sagemaker-xgboost:1.7-1",
-  serving: DEFAULT_SERVING,
-  stateMachineArn: "arn:aws:states:eu-west-1:123456789012:stateMachine:churn-dev-Pipeline",
-  siteUrl: "https://d111111abcdef8.cloudfront.net",
-};
 /** The names promotion gives the model and configuration of v1 at STARTED_AT. */
 const NEW_NAME = sagemakerName("churn", "dev", "v1", Date.parse(STARTED_AT).toString(36));
 const MISSING_ENDPOINT = Object.assign(new Error('Could not find endpoint "churn-dev-scoring".'), {

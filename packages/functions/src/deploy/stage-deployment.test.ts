@@ -1,22 +1,8 @@
 import { GetParameterCommand, SSMClient } from "@aws-sdk/client-ssm";
 import { mockClient } from "aws-sdk-client-mock";
 import { beforeEach, describe, expect, it } from "vitest";
-import { DEFAULT_SERVING } from "./serving.ts";
-import { readStageDeployment, type StageDeployment } from "./stage-deployment.ts";
-
-const DEPLOYMENT: StageDeployment = {
-  app: "churn",
-  stage: "dev",
-  region: "eu-west-1",
-  bucketName: "churn-dev-data",
-  endpointName: "churn-dev-scoring",
-  modelAlias: "staging",
-  modelRoleArn: "arn:aws:iam::123456789012:role/churn-dev-ModelExecution",
-  imageUri: "141502667606.dkr.ecr.eu-west-1.amazonaws.com/sagemaker-xgboost:1.7-1",
-  serving: DEFAULT_SERVING,
-  stateMachineArn: "arn:aws:states:eu-west-1:123456789012:stateMachine:churn-dev-Pipeline",
-  siteUrl: "https://d111111abcdef8.cloudfront.net",
-};
+import { SAMPLE_DEPLOYMENT as DEPLOYMENT } from "./sample-deployment.ts";
+import { readStageDeployment } from "./stage-deployment.ts";
 
 const ssm = mockClient(SSMClient);
 const client = new SSMClient({ region: "eu-west-1" });
