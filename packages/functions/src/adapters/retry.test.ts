@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mapWithLimit, type RetryPolicy, withRetries } from "./retry.ts";
+import { forEachWithLimit, type RetryPolicy, withRetries } from "./retry.ts";
 
 function policy(delays: number[], random = 1 - Number.EPSILON): RetryPolicy {
   return {
@@ -66,20 +66,42 @@ describe("withRetries", () => {
   });
 });
 
-describe("mapWithLimit", () => {
-  it("keeps item order and never runs more than the limit at once", async () => {
+describe("forEachWithLimit", () => {
+  it("pulls items lazily and never runs more than the limit at once", async () => {
     let running = 0;
     let peak = 0;
+    const pulled: number[] = [];
+    function* items() {
+      for (const item of [5, 1, 4, 2, 3]) {
+        pulled.push(item);
+        yield item;
+      }
+    }
+    const done: number[] = [];
 
-    const results = await mapWithLimit([5, 1, 4, 2, 3], 2, async (item) => {
+    await forEachWithLimit(items(), 2, async (item) => {
       running += 1;
       peak = Math.max(peak, running);
       await new Promise((resolve) => setTimeout(resolve, item));
       running -= 1;
-      return item * 10;
+      done.push(item);
     });
 
-    expect(results).toEqual([50, 10, 40, 20, 30]);
+    expect(done.toSorted()).toEqual([1, 2, 3, 4, 5]);
     expect(peak).toBe(2);
+    expect(pulled).toEqual([5, 1, 4, 2, 3]);
+  });
+
+  it("starts no new item after a failure and throws that failure", async () => {
+    const started: number[] = [];
+
+    const outcome = forEachWithLimit([1, 2, 3, 4, 5, 6], 2, async (item) => {
+      started.push(item);
+      if (item === 2) throw new Error("item 2 failed");
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    });
+
+    await expect(outcome).rejects.toThrow("item 2 failed");
+    expect(started).toEqual([1, 2]);
   });
 });

@@ -44,21 +44,32 @@ export async function withRetries<T>(
   }
 }
 
-/** Runs `work` on every item with at most `limit` running at once; results keep item order. */
-export async function mapWithLimit<T, R>(
-  items: readonly T[],
+/**
+ * Runs `work` on every item with at most `limit` running at once, pulling items from `items`
+ * only as workers free up, so a lazy iterable is never materialised whole. After the first
+ * failure no new item starts, and that failure is thrown once the running ones settle.
+ */
+export async function forEachWithLimit<T>(
+  items: Iterable<T>,
   limit: number,
-  work: (item: T, index: number) => Promise<R>,
-): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
+  work: (item: T) => Promise<void>,
+): Promise<void> {
+  const iterator = items[Symbol.iterator]();
+  let hasFailed = false;
   async function worker(): Promise<void> {
-    while (next < items.length) {
-      const index = next;
-      next += 1;
-      results[index] = await work(items[index] as T, index);
+    while (!hasFailed) {
+      const next = iterator.next();
+      if (next.done) return;
+      try {
+        await work(next.value);
+      } catch (error) {
+        hasFailed = true;
+        throw error;
+      }
     }
   }
-  await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), items.length) }, worker));
-  return results;
+  const workers = Array.from({ length: Math.max(1, limit) }, worker);
+  const settled = await Promise.allSettled(workers);
+  const failure = settled.find((result) => result.status === "rejected");
+  if (failure !== undefined) throw failure.reason;
 }

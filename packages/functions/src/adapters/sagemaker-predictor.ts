@@ -1,7 +1,8 @@
 import { InvokeEndpointCommand, SageMakerRuntimeClient } from "@aws-sdk/client-sagemaker-runtime";
 import { ChurnError, type Logger, type Predictor, silentLogger } from "@churn/core";
+import { formatFloat32 } from "@churn/core/model";
 import { describeAwsError, httpStatusOf, isTransientAwsError } from "./aws-errors.ts";
-import { DEFAULT_RETRY_POLICY, mapWithLimit, type RetryPolicy, withRetries } from "./retry.ts";
+import { DEFAULT_RETRY_POLICY, forEachWithLimit, type RetryPolicy, withRetries } from "./retry.ts";
 
 /** InvokeEndpoint takes at most 6 MB; batches stay under 5 MB to leave room for headers. */
 const DEFAULT_MAX_PAYLOAD_BYTES = 5_000_000;
@@ -36,13 +37,14 @@ export function createSageMakerPredictor(options: SageMakerPredictorOptions): Pr
         typeof options.endpointName === "string"
           ? options.endpointName
           : options.endpointName(modelVersion);
-      const batches = toCsvBatches(features, rowCount, featureCount, maxPayloadBytes);
+      const probabilities = new Float64Array(rowCount);
+      const batches = csvBatches(features, rowCount, featureCount, maxPayloadBytes);
 
-      const scored = await mapWithLimit(
+      await forEachWithLimit(
         batches,
         options.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT,
-        (batch) =>
-          withRetries(
+        async (batch) => {
+          const scored = await withRetries(
             policy,
             isTransient,
             () => invoke(batch),
@@ -57,13 +59,10 @@ export function createSageMakerPredictor(options: SageMakerPredictorOptions): Pr
               }),
           ).catch((error: unknown) => {
             throw translate(error, endpointName, modelVersion, batch.firstRow);
-          }),
+          });
+          probabilities.set(scored, batch.firstRow);
+        },
       );
-
-      const probabilities = new Float64Array(rowCount);
-      for (const [index, batch] of batches.entries()) {
-        probabilities.set(scored[index] as Float64Array, batch.firstRow);
-      }
       return probabilities;
 
       async function invoke(batch: CsvBatch): Promise<Float64Array> {
@@ -89,39 +88,38 @@ export interface CsvBatch {
 }
 
 /**
- * Rows as the container reads them: no header, no label, features in model order, an empty
- * field for a missing value. `String` of a float32 widened to a double reads back as the same
- * float32 after the container's float64 parse and float32 cast.
+ * Rows as the container reads them, one batch at a time as the caller pulls: no header, no
+ * label, features in model order, an empty field for a missing value. Each float32 is written
+ * as the shortest text that reads back as the same float32 after the container's float64 parse
+ * and float32 cast.
  */
-export function toCsvBatches(
+export function* csvBatches(
   features: Float32Array,
   rowCount: number,
   featureCount: number,
   maxPayloadBytes: number,
-): CsvBatch[] {
+): Generator<CsvBatch> {
   const encoder = new TextEncoder();
-  const batches: CsvBatch[] = [];
   let lines: string[] = [];
   let sizeBytes = 0;
   let firstRow = 0;
 
-  const flush = (endRow: number) => {
-    if (lines.length === 0) return;
-    batches.push({ firstRow, rowCount: endRow - firstRow, body: encoder.encode(lines.join("")) });
+  const take = (endRow: number): CsvBatch => {
+    const batch = { firstRow, rowCount: endRow - firstRow, body: encoder.encode(lines.join("")) };
     lines = [];
     sizeBytes = 0;
     firstRow = endRow;
+    return batch;
   };
 
   for (let row = 0; row < rowCount; row += 1) {
     const cells: string[] = [];
     for (let column = 0; column < featureCount; column += 1) {
-      const value = features[row * featureCount + column] as number;
-      cells.push(Number.isNaN(value) ? "" : String(value));
+      cells.push(formatCell(features[row * featureCount + column] as number));
     }
     const line = `${cells.join(",")}\n`;
     // Cells are ASCII, so the string length is the byte length.
-    if (sizeBytes + line.length > maxPayloadBytes) flush(row);
+    if (lines.length > 0 && sizeBytes + line.length > maxPayloadBytes) yield take(row);
     if (line.length > maxPayloadBytes) {
       throw new ChurnError(
         "predictor.bad_input",
@@ -131,8 +129,14 @@ export function toCsvBatches(
     lines.push(line);
     sizeBytes += line.length;
   }
-  flush(rowCount);
-  return batches;
+  if (lines.length > 0) yield take(rowCount);
+}
+
+function formatCell(value: number): string {
+  if (Number.isNaN(value)) return "";
+  // Counts are the common case and need no search for the shortest float32 text.
+  if (Number.isInteger(value) || !Number.isFinite(value)) return String(value);
+  return formatFloat32(value);
 }
 
 /**
