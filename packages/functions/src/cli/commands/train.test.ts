@@ -12,7 +12,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 writeFileSync(join(dir, "train.csv"), generateChurnFile("training", { seed: 11, rowCount: 300 }));
 writeFileSync(join(dir, "new.csv"), generateChurnFile("unlabelled", { seed: 12, rowCount: 80 }));
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+async function run(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number; out: string; err: string }> {
   let out = "";
   let err = "";
   const io: CommandIo = {
@@ -23,7 +26,7 @@ async function run(args: string[]): Promise<{ code: number; out: string; err: st
       err += `${text}\n`;
     },
     cwd: dir,
-    env: {},
+    env,
   };
   const code = await runCli(args, io);
   return { code, out, err };

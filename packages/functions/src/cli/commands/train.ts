@@ -1,12 +1,15 @@
 import { readFile } from "node:fs/promises";
 import { basename, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { createMetricsStore } from "@churn/core/db";
+import type { AliasRecord, ModelVersionMetadata } from "@churn/core/registry";
 import {
   formatTuningProgress,
   ORIGINAL_HOLDOUT_ROWS,
   type TuningProgress,
   trainModel,
 } from "@churn/training";
+import { openDatabase } from "../../adapters/database.ts";
 import { type Command, type CommandIo, processIo } from "../command.ts";
 import { describeVersion, openLocalRegistry } from "./model.ts";
 
@@ -26,7 +29,10 @@ immutable model version in .churn/bucket/models/ (CHURN_HOME overrides .churn).
                           a file or a comma-separated list of indices, or "original" for the
                           original platform's split of customer_churn_0.csv
   --promote <alias>       point the alias (e.g. staging) at the new version; otherwise none moves
-  --json                  print the version's metadata as JSON`;
+  --json                  print the version's metadata as JSON
+
+When DATABASE_URL is set, the training run and the version are also recorded in that metrics
+store, which the report site reads.`;
 
 export const trainCommand: Command = {
   name: "train",
@@ -41,6 +47,7 @@ export const trainCommand: Command = {
 
     const registry = openLocalRegistry(io);
     const progress = progressWriter(io);
+    const startedAt = new Date();
     const { metadata, alias } = await trainModel({
       source: await readFile(parsed.dataPath),
       fileName: basename(parsed.dataPath),
@@ -51,6 +58,11 @@ export const trainCommand: Command = {
       registry,
       onTuningProgress: progress,
     });
+
+    const databaseUrl = io.env.DATABASE_URL;
+    if (databaseUrl !== undefined && databaseUrl !== "") {
+      await recordTraining(databaseUrl, metadata, await registry.aliases(), startedAt);
+    }
 
     if (parsed.isJson) {
       io.stdout(JSON.stringify({ ...metadata, alias: alias ?? null }, null, 2));
@@ -139,6 +151,66 @@ async function readHoldoutRows(value: string, io: CommandIo): Promise<number[] |
     return "--holdout-rows takes 0-based data-row indices (whole numbers) separated by commas or blanks.";
   }
   return rows;
+}
+
+/**
+ * Records the training run and the new version in the metrics store the report site reads,
+ * when one is configured through DATABASE_URL. The embedded database of `churn up` is not
+ * opened here: two processes must never open one embedded database directory.
+ */
+async function recordTraining(
+  databaseUrl: string,
+  metadata: ModelVersionMetadata,
+  aliases: readonly AliasRecord[],
+  startedAt: Date,
+): Promise<void> {
+  const database = await openDatabase(databaseUrl);
+  try {
+    const metrics = createMetricsStore(database.db);
+    await metrics.recordTrainingRun({
+      id: `training-${metadata.version}`,
+      status: "succeeded",
+      startedAt,
+      finishedAt: new Date(metadata.createdAt),
+      modelVersion: metadata.version,
+      dataFingerprint: metadata.data.sha256,
+      trainRowCount: metadata.data.trainRowCount,
+      holdoutRowCount: metadata.data.holdoutRowCount,
+      ...(metadata.tuning === null
+        ? {}
+        : {
+            objectiveName: metadata.tuning.objective,
+            bestScore: metadata.tuning.bestScore,
+            bestParams: metadata.params,
+            trials: metadata.tuning.trials.map((trial) => ({
+              trialNumber: trial.number,
+              params: { ...trial.params, threshold: trial.threshold },
+              score: trial.score,
+            })),
+          }),
+      metrics: metadata.metrics,
+      durationMs: metadata.trainer.durationMs,
+    });
+    await metrics.recordModelVersion({
+      version: metadata.version,
+      createdAt: new Date(metadata.createdAt),
+      trainingRunId: `training-${metadata.version}`,
+      modelKey: `models/versions/${metadata.version}/`,
+      decisionThreshold: metadata.threshold,
+      featureNames: metadata.features.map((feature) => feature.name),
+      params: metadata.params,
+      metrics: metadata.metrics,
+      dataFingerprint: metadata.data.sha256,
+      aliases: aliases
+        .filter((alias) => alias.version === metadata.version)
+        .map((alias) => alias.alias),
+    });
+    await metrics.recordAliases(
+      Object.fromEntries(aliases.map((alias) => [alias.alias, alias.version])),
+    );
+  } finally {
+    await database.close();
+  }
 }
 
 /** A bar redrawn in place on a terminal; one line per trial elsewhere (logs, tests). */

@@ -1,0 +1,47 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createMetricsStore } from "@churn/core/db";
+import { generateChurnFile } from "@churn/data";
+import { afterAll, describe, expect, it } from "vitest";
+import { openDatabase } from "../src/adapters/database.ts";
+import { runCli } from "../src/cli/main.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "churn-train-metrics-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("churn train with a metrics store", () => {
+  it("records the training run and the version in the store DATABASE_URL names", async () => {
+    writeFileSync(
+      join(dir, "train.csv"),
+      generateChurnFile("training", { seed: 21, rowCount: 200 }),
+    );
+    const databaseDir = join(dir, "metrics-db");
+    const output: string[] = [];
+    const io = {
+      stdout: (text: string) => output.push(text),
+      stderr: (text: string) => output.push(text),
+      cwd: dir,
+      env: { DATABASE_URL: databaseDir },
+    };
+
+    const code = await runCli(
+      ["train", "--data", "train.csv", "--trials", "1", "--promote", "production"],
+      io,
+    );
+
+    expect(code, output.join("\n")).toBe(0);
+    const database = await openDatabase(databaseDir);
+    try {
+      const versions = await createMetricsStore(database.db).listModelVersions();
+      expect(versions).toHaveLength(1);
+      expect(versions[0]).toMatchObject({
+        version: "v1",
+        trainingRunId: "training-v1",
+        aliases: ["production"],
+      });
+    } finally {
+      await database.close();
+    }
+  });
+});
