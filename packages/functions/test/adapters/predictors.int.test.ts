@@ -1,4 +1,4 @@
-import { FEATURE_NAMES, isChurnError } from "@churn/core";
+import { FEATURE_NAMES, isChurnError, type Predictor } from "@churn/core";
 import { compileModel, readXgbModel } from "@churn/core/model";
 import { afterEach, describe, expect, it } from "vitest";
 import { createLocalPredictor } from "../../src/adapters/local-predictor.ts";
@@ -27,9 +27,14 @@ function recordingPolicy(delays: number[]): RetryPolicy {
   };
 }
 
-async function predictLocally(rowCount: number) {
+/** Probabilities of the first `rowCount` sample rows. */
+function score(predictor: Predictor, rowCount: number, modelVersion = "v1") {
   const features = sampleFeatures(rowCount);
-  return localPredictor.predict({ modelVersion: "v1", features, rowCount, featureCount });
+  return predictor.predict({ modelVersion, features, rowCount, featureCount });
+}
+
+function predictLocally(rowCount: number) {
+  return score(localPredictor, rowCount);
 }
 
 describe("createLocalPredictor", () => {
@@ -40,7 +45,7 @@ describe("createLocalPredictor", () => {
     const probabilities = await predictLocally(rowCount);
 
     // Expected values from the closed form: leaves of the model in xgb-test-model.ts, base
-    // margin 0, logistic link; 1e-6 covers float32 rounding of the margin and the sigmoid.
+    // margin 0, logistic link; six decimals cover float32 rounding of the margin and sigmoid.
     for (let row = 0; row < rowCount; row += 1) {
       const complains = features[row * featureCount + 1]!;
       const seconds = features[row * featureCount + 4]!;
@@ -80,12 +85,7 @@ describe("createSageMakerPredictor against a local InvokeEndpoint server", () =>
       endpointName: "churn-staging",
     });
 
-    const probabilities = await predictor.predict({
-      modelVersion: "v1",
-      features: sampleFeatures(rowCount),
-      rowCount,
-      featureCount,
-    });
+    const probabilities = await score(predictor, rowCount);
 
     expect(probabilities).toEqual(await predictLocally(rowCount));
     expect(server.requestPaths).toEqual(["/endpoints/churn-staging/invocations"]);
@@ -101,12 +101,7 @@ describe("createSageMakerPredictor against a local InvokeEndpoint server", () =>
       maxInFlight: 3,
     });
 
-    const probabilities = await predictor.predict({
-      modelVersion: "v7",
-      features: sampleFeatures(rowCount),
-      rowCount,
-      featureCount,
-    });
+    const probabilities = await score(predictor, rowCount, "v7");
 
     expect(probabilities).toEqual(await predictLocally(rowCount));
     expect(server.answeredBodyBytes.length).toBeGreaterThan(5);
@@ -120,12 +115,7 @@ describe("createSageMakerPredictor against a local InvokeEndpoint server", () =>
     const rowCount = 60_000;
     const predictor = createSageMakerPredictor({ client: server.client, endpointName: "churn" });
 
-    const probabilities = await predictor.predict({
-      modelVersion: "v1",
-      features: sampleFeatures(rowCount),
-      rowCount,
-      featureCount,
-    });
+    const probabilities = await score(predictor, rowCount);
 
     expect(probabilities).toEqual(await predictLocally(rowCount));
     expect(server.answeredBodyBytes.length).toBeGreaterThanOrEqual(2);
@@ -142,9 +132,7 @@ describe("createSageMakerPredictor against a local InvokeEndpoint server", () =>
       endpointName: "churn",
       retry: recordingPolicy(delays),
     });
-    const outcome = await predictor
-      .predict({ modelVersion: "v1", features: sampleFeatures(rowCount), rowCount, featureCount })
-      .catch((caught: unknown) => caught);
+    const outcome = await score(predictor, rowCount).catch((caught: unknown) => caught);
     return { outcome, delays };
   }
 
