@@ -11,7 +11,7 @@ const dir = mkdtempSync(join(tmpdir(), "churn-train-metrics-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("churn train with a metrics store", () => {
-  it("records the training run and the version in the store DATABASE_URL names", async () => {
+  it("records the training run, the version and later aliases in the store DATABASE_URL names", async () => {
     writeFileSync(
       join(dir, "train.csv"),
       generateChurnFile("training", { seed: 21, rowCount: 200 }),
@@ -30,7 +30,10 @@ describe("churn train with a metrics store", () => {
       io,
     );
 
+    const promoted = await runCli(["model", "promote", "v1", "--alias", "staging"], io);
+
     expect(code, output.join("\n")).toBe(0);
+    expect(promoted, output.join("\n")).toBe(0);
     const database = await openDatabase(databaseDir);
     try {
       const versions = await createMetricsStore(database.db).listModelVersions();
@@ -38,7 +41,7 @@ describe("churn train with a metrics store", () => {
       expect(versions[0]).toMatchObject({
         version: "v1",
         trainingRunId: "training-v1",
-        aliases: ["production"],
+        aliases: ["production", "staging"],
       });
     } finally {
       await database.close();

@@ -1,9 +1,11 @@
 import { parseArgs } from "node:util";
+import { createMetricsStore } from "@churn/core/db";
 import {
   createModelRegistry,
   type ModelRegistry,
   type ModelVersionMetadata,
 } from "@churn/core/registry";
+import { openDatabase } from "../../adapters/database.ts";
 import { createLocalObjectStore } from "../../adapters/local-object-store.ts";
 import { createConsoleLogger } from "../../adapters/loggers.ts";
 import { localPaths } from "../../runner/local-environment.ts";
@@ -19,6 +21,7 @@ const usage = `Usage: churn model <list|show|promote> [options]
                           alias (AWS credentials and region as usual; see docs/deploy.md)
 
 The registry is the local bucket folder .churn/bucket/models/ (CHURN_HOME overrides .churn).
+With DATABASE_URL set, promote also updates the aliases the report site shows.
 Exit code 2 on a usage error, 1 when a version or alias does not exist.`;
 
 /** The model registry in the local bucket folder (`.churn/bucket/`, CHURN_HOME overrides). */
@@ -146,6 +149,8 @@ async function promoteVersion(
   }
   const previous = (await registry.aliases()).find((alias) => alias.alias === values.alias);
   const record = await registry.setAlias(values.alias, version);
+  const databaseUrl = io.env.DATABASE_URL;
+  if (databaseUrl !== undefined && databaseUrl !== "") await recordAliases(databaseUrl, registry);
   if (values.json)
     io.stdout(JSON.stringify({ ...record, previousVersion: previous?.version ?? null }));
   else {
@@ -153,6 +158,19 @@ async function promoteVersion(
     io.stdout(`Alias ${record.alias} now points at ${record.version}${from}.`);
   }
   return 0;
+}
+
+/** Mirrors the registry's aliases into the metrics store the report site reads. */
+async function recordAliases(databaseUrl: string, registry: ModelRegistry): Promise<void> {
+  const aliases = await registry.aliases();
+  const database = await openDatabase(databaseUrl);
+  try {
+    await createMetricsStore(database.db).recordAliases(
+      Object.fromEntries(aliases.map((alias) => [alias.alias, alias.version])),
+    );
+  } finally {
+    await database.close();
+  }
 }
 
 function summarise(metadata: ModelVersionMetadata) {
