@@ -52,4 +52,12 @@ describe("withStoreContext", () => {
     expect((refused as ChurnError).context).toMatchObject({ runId: "r1" });
     expect(kept).toBe(own);
   });
+
+  it("names the fix when another client replaced this one's unnamed statement", async () => {
+    const error = await withStoreContext("list runs", {}, async () => {
+      throw driverError("26000");
+    }).catch((caught: unknown) => caught);
+
+    expect((error as ChurnError).message).toContain("withNamedStatements");
+  });
 });

@@ -44,7 +44,7 @@ export async function withStoreContext<T>(
       isUnavailable ? "db.unavailable" : "db.query_failed",
       isUnavailable
         ? `Could not ${operation}: the database is unreachable (${reason}); check DATABASE_URL and retry.`
-        : `Could not ${operation}: ${reason}; check that the migrations have been applied.`,
+        : `Could not ${operation}: ${reason}; ${hintFor(code)}.`,
       { context: { ...context, driverCode: code }, cause: error },
     );
   }
@@ -54,6 +54,15 @@ export async function withStoreContext<T>(
 export function isDatabaseUnavailable(error: unknown): boolean {
   const code = findErrorCode(error);
   return code !== undefined && (UNAVAILABLE_CODES.has(code) || code.startsWith("08"));
+}
+
+function hintFor(code: string | undefined): string {
+  // 26000 is invalid_sql_statement_name: another connection to the embedded server replaced
+  // this one's unnamed prepared statement.
+  if (code === "26000") {
+    return "every client of the embedded database server must use withNamedStatements";
+  }
+  return "check that the migrations have been applied";
 }
 
 /** The first `code` along the cause chain (Drizzle wraps the driver's error in its own). */
