@@ -4,12 +4,14 @@
  * default postgres://postgres@127.0.0.1:5432/test) and Chromium (CHROMIUM_PATH, default
  * /usr/bin/chromium). Run: node packages/web/scripts/screenshots.ts
  */
-import { mkdir } from "node:fs/promises";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createMetricsStore } from "@churn/core/db";
 import { launchBrowser } from "../test/support/browser.ts";
 import { createTestDatabase } from "../test/support/database.ts";
 import { seedSite } from "../test/support/seed.ts";
+import { writeSeedBucket } from "../test/support/seed-bucket.ts";
 import { buildSite, startSite, WEB_DIR } from "../test/support/site.ts";
 
 const OUTPUT_DIR = join(WEB_DIR, "..", "..", "docs", "screenshots");
@@ -17,8 +19,10 @@ const OUTPUT_DIR = join(WEB_DIR, "..", "..", "docs", "screenshots");
 async function main(): Promise<void> {
   buildSite();
   const database = await createTestDatabase("churn_web_screenshots");
+  const bucketDir = await mkdtemp(join(tmpdir(), "churn-web-bucket-"));
   try {
     const seeded = await seedSite(createMetricsStore(database.db));
+    await writeSeedBucket(bucketDir, seeded);
     const drifted = seeded.runs.find((run) => run.isDatasetDrifted);
     const rejected = seeded.runs.find((run) => run.status === "rejected");
     const pages: readonly [string, string][] = [
@@ -29,7 +33,7 @@ async function main(): Promise<void> {
       ["models", "/models"],
     ];
 
-    const site = await startSite({ DATABASE_URL: database.url });
+    const site = await startSite({ DATABASE_URL: database.url, CHURN_BUCKET_DIR: bucketDir });
     const browser = await launchBrowser();
     try {
       await mkdir(OUTPUT_DIR, { recursive: true });
@@ -46,6 +50,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await database.drop();
+    await rm(bucketDir, { recursive: true, force: true });
   }
 }
 

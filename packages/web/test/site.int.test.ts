@@ -1,6 +1,6 @@
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { createMetricsStore } from "@churn/core/db";
 import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -14,11 +14,11 @@ import {
   type Seeded,
   seedSite,
 } from "./support/seed.ts";
+import { SCORED_CSV, writeSeedBucket } from "./support/seed-bucket.ts";
 import { buildSite, type RunningSite, startSite } from "./support/site.ts";
 
 const USER = "churn";
 const PASSWORD = "correct horse battery staple";
-const SCORED_CSV = "call_failure,churn,churn_probability,churn_prediction\n8,0,0.12,0\n";
 
 let database: TestDatabase;
 let seeded: Seeded;
@@ -32,9 +32,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   seeded = await seedSite(createMetricsStore(database.db));
   bucketDir = await mkdtemp(join(tmpdir(), "churn-web-bucket-"));
-  const scoredKey = join(bucketDir, "data/processed/run-00007/scored.csv");
-  await mkdir(dirname(scoredKey), { recursive: true });
-  await writeFile(scoredKey, SCORED_CSV);
+  await writeSeedBucket(bucketDir, seeded);
 
   site = await startSite({
     DATABASE_URL: database.url,
@@ -238,9 +236,9 @@ describe("models page", () => {
     expect(await versions.locator("tbody tr").count()).toBe(seeded.models.length);
     expect(await versions.textContent()).toContain("staging");
     const newest = seeded.models.at(-1);
-    const holdout = (newest?.metrics.holdout ?? {}) as Record<string, number>;
+    // The seed records the newest version's holdout evaluation as its reference quality.
     expect(await page.locator('tr[data-metric="f1"] [data-field="holdout"]').textContent()).toBe(
-      formatScore(holdout.f1),
+      formatScore(seeded.reference.quality.f1),
     );
     expect(
       await page.getByRole("table", { name: "Tuning trials" }).locator("tbody tr").count(),
@@ -248,6 +246,8 @@ describe("models page", () => {
     expect(await page.getByRole("list", { name: "SHAP importance" }).locator("li").count()).toBe(
       newest?.featureNames.length,
     );
+    const profiles = page.getByRole("img", { name: /by churn class$/ });
+    expect(await profiles.count()).toBe(newest?.featureNames.length);
   });
 });
 
@@ -260,9 +260,9 @@ describe("navigation", () => {
     await page.getByRole("link", { name: run.fileName, exact: true }).click();
     await page.waitForURL(new RegExp(`/runs/${run.runId}$`));
     expect(await page.locator("h1").textContent()).toBe(run.fileName);
-    await page.getByRole("link", { name: "2", exact: true }).click();
-    await page.waitForURL(/\/models\/2$/);
-    expect(await page.locator("h2").first().textContent()).toContain("Model version 2");
+    await page.getByRole("link", { name: "v2", exact: true }).click();
+    await page.waitForURL(/\/models\/v2$/);
+    expect(await page.locator("h2").first().textContent()).toContain("Model version v2");
     await page
       .getByRole("navigation", { name: "Main" })
       .getByRole("link", { name: "Trends" })

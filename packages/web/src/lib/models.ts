@@ -1,4 +1,5 @@
 import type { ModelVersionRow, TrainingRunDetail } from "@churn/core/db";
+import { type ModelFiles, readModelFiles } from "./model-files.ts";
 import { getStore } from "./store.ts";
 
 /** The aliases whose version the models page opens on, in order of preference. */
@@ -8,6 +9,7 @@ export interface ModelsPageData {
   readonly models: readonly ModelVersionRow[];
   readonly selected: ModelVersionRow | undefined;
   readonly training: TrainingRunDetail | undefined;
+  readonly files: ModelFiles | undefined;
 }
 
 /**
@@ -26,5 +28,6 @@ export async function readModelsPage(version?: string): Promise<ModelsPageData> 
   const trainingRunId = selected?.trainingRunId ?? undefined;
   const training =
     trainingRunId === undefined ? undefined : await store.getTrainingRun(trainingRunId);
-  return { models, selected, training };
+  const files = selected === undefined ? undefined : await readModelFiles(selected.version);
+  return { models, selected, training, files };
 }

@@ -1,4 +1,11 @@
-import { COLUMNS, type ColumnKind, FEATURE_NAMES, PREDICTION_NAME, TARGET_NAME } from "@churn/core";
+import {
+  COLUMNS,
+  type ColumnKind,
+  FEATURE_NAMES,
+  PREDICTION_NAME,
+  PROBABILITY_NAME,
+  TARGET_NAME,
+} from "@churn/core";
 import type { ColumnDriftRecord, EstimateRecord, MetricRecord, RunFinish } from "@churn/core/db";
 import { computeReferenceStatistics, type ReferenceStatistics } from "@churn/core/drift";
 import { type ConfidenceCalibration, fitConfidenceCalibration } from "@churn/core/estimate";
@@ -15,6 +22,8 @@ export type RunKind = "stable" | "drifted" | "degraded" | "unlabelled";
 
 /** What a model version's reference holds: statistics, quality and calibration. */
 export interface ReferenceSet {
+  /** The reference rows as the registry keeps them: features, label, probability, prediction. */
+  readonly csv: string;
   readonly statistics: ReferenceStatistics;
   readonly quality: ClassificationMetrics;
   readonly calibration: ConfidenceCalibration;
@@ -41,7 +50,17 @@ export function buildReferenceSet(random: () => number): ReferenceSet {
     [TARGET_NAME]: customers.labels,
     [PREDICTION_NAME]: customers.probabilities.map((p) => (p >= DECISION_THRESHOLD ? 1 : 0)),
   };
+  const header = [...FEATURE_NAMES, TARGET_NAME, PROBABILITY_NAME, PREDICTION_NAME];
+  const lines = Array.from(customers.labels, (label, row) =>
+    [
+      ...FEATURE_NAMES.map((name) => String(customers.columns[name]?.[row])),
+      String(label),
+      String(customers.probabilities[row]),
+      String(columns[PREDICTION_NAME][row]),
+    ].join(","),
+  );
   return {
+    csv: `${[header.join(","), ...lines].join("\n")}\n`,
     statistics: computeReferenceStatistics(columns, KINDS),
     quality: classificationMetrics({
       labels: customers.labels,
@@ -82,7 +101,7 @@ export function buildSeedReport(
     runId: run.runId,
     fileName: run.fileName,
     createdAt: run.startedAt,
-    modelVersion: "2",
+    modelVersion: "v2",
     modelAlias: "staging",
     validation: {
       isValid: true,
@@ -179,7 +198,7 @@ export function finishFromReport(
   return {
     runId: run.runId,
     finishedAt: run.finishedAt,
-    modelVersion: report.modelVersion ?? "2",
+    modelVersion: report.modelVersion ?? "v2",
     rowCount: report.validation.rowCount,
     validRowCount: report.validation.validRowCount,
     invalidRowCount: report.validation.invalidRowCount,

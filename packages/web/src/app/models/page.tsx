@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Models" };
 
 export default async function ModelsPage() {
-  const { models, selected, training } = await readModelsPage();
+  const { models, selected, training, files } = await readModelsPage();
 
   return (
     <>
@@ -22,7 +22,9 @@ export default async function ModelsPage() {
       ) : (
         <ModelTable models={models} selected={selected?.version} />
       )}
-      {selected !== undefined && <ModelDetails model={selected} training={training} />}
+      {selected !== undefined && (
+        <ModelDetails model={selected} training={training} files={files} />
+      )}
     </>
   );
 }

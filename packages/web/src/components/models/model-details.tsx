@@ -6,7 +6,8 @@ import {
   formatNumber,
   formatScore,
 } from "../../lib/format.ts";
-import { readModelMetrics } from "../../lib/model-view.ts";
+import type { ModelFiles } from "../../lib/model-files.ts";
+import { readModelScores } from "../../lib/model-view.ts";
 import { metricLabel } from "../../lib/scores.ts";
 import { BarList } from "../charts/bar-list.tsx";
 import { DistributionChart } from "../charts/distribution-chart.tsx";
@@ -18,11 +19,15 @@ const METRIC_ORDER = ["accuracy", "precision", "recall", "f1", "rocAuc", "logLos
 export function ModelDetails({
   model,
   training,
+  files,
 }: {
   readonly model: ModelVersionRow;
   readonly training: TrainingRunDetail | undefined;
+  readonly files: ModelFiles | undefined;
 }) {
-  const view = readModelMetrics(model.metrics);
+  const view = readModelScores(model.metrics);
+  const shapImportance = files?.shapImportance ?? [];
+  const profile = files?.profile ?? [];
   const metricNames = METRIC_ORDER.filter(
     (name) => view.train[name] !== undefined || view.holdout[name] !== undefined,
   );
@@ -123,12 +128,14 @@ export function ModelDetails({
         <section className="panel">
           <h3>SHAP importance</h3>
           <p className="lead">Mean absolute SHAP value per feature on the holdout rows.</p>
-          {view.shapImportance.length === 0 ? (
-            <p className="muted">This version's record carries no SHAP importance.</p>
+          {shapImportance.length === 0 ? (
+            <p className="muted">
+              The site found no metadata of this version in the registry (see docs/web.md).
+            </p>
           ) : (
             <BarList
               label="SHAP importance"
-              items={view.shapImportance.map((row) => ({ label: row.feature, value: row.value }))}
+              items={shapImportance.map((row) => ({ label: row.feature, value: row.value }))}
               formatValue={(value) => formatScore(value)}
             />
           )}
@@ -191,12 +198,21 @@ export function ModelDetails({
         </section>
       </div>
 
-      <h3>Training data by churn class</h3>
-      {view.trainingProfile.length === 0 ? (
-        <p className="muted">This version's record carries no profile of its training data.</p>
+      <h3>Data by churn class</h3>
+      {profile.length === 0 ? (
+        <p className="muted">
+          The site found no reference rows of this version in the registry (see docs/web.md).
+        </p>
       ) : (
+        <p className="lead">
+          Each feature for customers who stayed and those who churned, over the version's{" "}
+          {formatCount(files?.profileRowCount)} reference rows: the holdout part of the training
+          file, which the model never trained on.
+        </p>
+      )}
+      {profile.length > 0 && (
         <div className="grid">
-          {view.trainingProfile.map((column) => (
+          {profile.map((column) => (
             <section key={column.columnName} className="panel">
               <h4 className="break">{column.columnName}</h4>
               <DistributionChart

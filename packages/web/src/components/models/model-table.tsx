@@ -1,7 +1,7 @@
 import type { ModelVersionRow } from "@churn/core/db";
 import Link from "next/link";
 import { formatCount, formatDateTime, formatScore } from "../../lib/format.ts";
-import { readModelMetrics } from "../../lib/model-view.ts";
+import { readModelScores } from "../../lib/model-view.ts";
 
 /** Every model version, newest first, with its aliases and holdout scores. */
 export function ModelTable({
@@ -27,7 +27,7 @@ export function ModelTable({
         </thead>
         <tbody>
           {models.map((model) => {
-            const view = readModelMetrics(model.metrics);
+            const view = readModelScores(model.metrics);
             return (
               <tr
                 key={model.version}

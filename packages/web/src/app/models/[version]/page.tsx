@@ -16,7 +16,7 @@ export async function generateMetadata({ params }: VersionParams): Promise<Metad
 
 export default async function ModelVersionPage({ params }: VersionParams) {
   const { version } = await params;
-  const { models, selected, training } = await readModelsPage(version);
+  const { models, selected, training, files } = await readModelsPage(version);
   if (selected === undefined) notFound();
 
   return (
@@ -26,7 +26,7 @@ export default async function ModelVersionPage({ params }: VersionParams) {
       </p>
       <h1>Models</h1>
       <ModelTable models={models} selected={selected.version} />
-      <ModelDetails model={selected} training={training} />
+      <ModelDetails model={selected} training={training} files={files} />
     </>
   );
 }
