@@ -61,6 +61,10 @@ describe("formatDateTime", () => {
     expect(formatDateTime(new Date("2026-12-03T19:15:42.123Z"))).toBe("2026-12-03 19:15 UTC");
   });
 
+  it("leaves out the zone when asked", () => {
+    expect(formatDateTime(new Date("2026-12-03T19:15:42Z"), false)).toBe("2026-12-03 19:15");
+  });
+
   it("returns a dash for an invalid date", () => {
     expect(formatDateTime("not a date")).toBe("–");
   });

@@ -61,12 +61,16 @@ export function formatDurationMs(value: Maybe<number>): string {
   return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
 }
 
-/** A moment in UTC to the minute, e.g. "2026-12-03 19:15 UTC". */
-export function formatDateTime(value: Maybe<Date | string>): string {
+/**
+ * A moment in UTC to the minute, e.g. "2026-12-03 19:15 UTC"; without the zone where a table's
+ * heading already says UTC.
+ */
+export function formatDateTime(value: Maybe<Date | string>, isZoneShown = true): string {
   if (value === null || value === undefined) return MISSING;
   const date = typeof value === "string" ? new Date(value) : value;
   if (Number.isNaN(date.getTime())) return MISSING;
-  return `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+  const text = date.toISOString().slice(0, 16).replace("T", " ");
+  return isZoneShown ? `${text} UTC` : text;
 }
 
 /** A short UTC date and time for chart axes, e.g. "12-03 19:15". */

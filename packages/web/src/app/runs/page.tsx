@@ -68,12 +68,12 @@ export default async function RunsPage({ searchParams }: { searchParams: Promise
         <table aria-label="Runs">
           <thead>
             <tr>
-              <th>Started</th>
+              <th>Started (UTC)</th>
               <th>Status</th>
               <th>File</th>
               <th>Model</th>
               <th className="num">Rows</th>
-              <th className="num">Drifted columns</th>
+              <th className="num">Drifted</th>
               {WATCHED_SCORES.map((score) => (
                 <th key={score.name} className="num">
                   {score.label}
@@ -95,7 +95,7 @@ export default async function RunsPage({ searchParams }: { searchParams: Promise
               const figures = figuresOf(run.id);
               return (
                 <tr key={run.id} data-run-id={run.id}>
-                  <td className="num">{formatDateTime(run.startedAt)}</td>
+                  <td className="num">{formatDateTime(run.startedAt, false)}</td>
                   <td>
                     <StatusBadge status={run.status} />
                   </td>
@@ -111,8 +111,8 @@ export default async function RunsPage({ searchParams }: { searchParams: Promise
                       "–"
                     ) : (
                       <span className={run.isDatasetDrifted === true ? "badge tone-bad" : ""}>
-                        {formatCount(run.driftedColumnCount)}/{formatCount(run.columnCount)} (
-                        {formatShare(run.driftShare)})
+                        {formatCount(run.driftedColumnCount)}/{formatCount(run.columnCount)} ·{" "}
+                        {formatShare(run.driftShare)}
                       </span>
                     )}
                   </td>
