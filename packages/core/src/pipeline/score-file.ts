@@ -54,6 +54,8 @@ export async function scoreFile(
   });
   const rejectedRowCount = validation.summary.badRowCount;
   if (rejectedRowCount > 0) {
+    // The rejected rows are written as they came, so a formula in a bad row is not neutralised
+    // there as it is in the scored file; open that file as text rather than in a spreadsheet.
     await deps.store.write(
       keys.rejectedRowsWorking,
       writeRejectedRows(deps.store.read(keys.processing), rowNumbers),
