@@ -11,6 +11,7 @@ import { computeReferenceStatistics, type ReferenceStatistics } from "@churn/cor
 import { type ConfidenceCalibration, fitConfidenceCalibration } from "@churn/core/estimate";
 import { type ClassificationMetrics, classificationMetrics } from "@churn/core/quality";
 import { buildRunReport, type RunReport } from "@churn/core/report";
+import type { Random } from "@churn/data";
 
 /**
  * Synthetic customers shaped like the telecom churn data set, and run reports built from them by
@@ -43,7 +44,7 @@ const KINDS: Readonly<Record<string, ColumnKind>> = {
 const DECISION_THRESHOLD = 0.5;
 
 /** The reference of the seeded model version: its holdout customers and their predictions. */
-export function buildReferenceSet(random: () => number): ReferenceSet {
+export function buildReferenceSet(random: Random): ReferenceSet {
   const customers = generateCustomers(random, 315, "stable");
   const columns = {
     ...customers.columns,
@@ -77,11 +78,11 @@ export function buildReferenceSet(random: () => number): ReferenceSet {
 
 /** The report of one run over a generated file of the given kind. */
 export function buildSeedReport(
-  random: () => number,
+  random: Random,
   reference: ReferenceSet,
   run: { runId: string; fileName: string; startedAt: Date; kind: RunKind },
 ): RunReport {
-  const rowCount = 300 + Math.round(random() * 200);
+  const rowCount = 300 + Math.round(random.uniform() * 200);
   const customers = generateCustomers(random, rowCount, run.kind);
   const hasLabels = run.kind !== "unlabelled";
   const columns = hasLabels
@@ -89,7 +90,7 @@ export function buildSeedReport(
     : customers.columns;
   let offsetMs = 0;
   const steps = ["Claim file", "Validate file", "Score with model"].map((name) => {
-    const durationMs = Math.round(120 + random() * 1500);
+    const durationMs = Math.round(120 + random.uniform() * 1500);
     const startedAt = new Date(run.startedAt.getTime() + offsetMs).toISOString();
     offsetMs += durationMs;
     return { name, startedAt, durationMs, outcome: "done" };
@@ -225,13 +226,12 @@ export function finishFromReport(
  * Customers with the data set's column shapes; a drifted file moves usage up and status over,
  * and a degraded file keeps the columns but changes who churns, so the model's ranking fails.
  */
-function generateCustomers(random: () => number, rowCount: number, kind: RunKind): Customers {
+function generateCustomers(random: Random, rowCount: number, kind: RunKind): Customers {
   const isDrifted = kind === "drifted";
   const usage = isDrifted ? 1.4 : 1;
-  const exponential = (mean: number) => Math.round(-Math.log(1 - random()) * mean);
-  const normal = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+  const exponential = (mean: number) => Math.round(-Math.log(1 - random.uniform()) * mean);
   const pick = (shares: readonly number[]) => {
-    let draw = random();
+    let draw = random.uniform();
     for (const [index, share] of shares.entries()) {
       draw -= share;
       if (draw < 0) return index + 1;
@@ -247,16 +247,16 @@ function generateCustomers(random: () => number, rowCount: number, kind: RunKind
   for (let row = 0; row < rowCount; row += 1) {
     const values: Record<string, number> = {
       call_failure: exponential(7.6 * usage),
-      complains: random() < (isDrifted ? 0.2 : 0.08) ? 1 : 0,
-      subscription_length: Math.min(47, Math.max(3, Math.round(32 + 8.5 * normal()))),
+      complains: random.uniform() < (isDrifted ? 0.2 : 0.08) ? 1 : 0,
+      subscription_length: Math.min(47, Math.max(3, Math.round(32 + 8.5 * random.normal()))),
       charge_amount: Math.min(10, exponential(0.94 * usage)),
       seconds_of_use: exponential(4472 * usage),
       frequency_of_use: exponential(70 * usage),
       frequency_of_sms: exponential(73 * usage),
       distinct_called_numbers: exponential(23 * usage),
       age_group: pick(isDrifted ? [0.02, 0.18, 0.3, 0.3, 0.2] : [0.04, 0.38, 0.41, 0.11, 0.06]),
-      status: random() < (isDrifted ? 0.55 : 0.25) ? 2 : 1,
-      customer_value: Math.round(-Math.log(1 - random()) * 470 * usage * 100) / 100,
+      status: random.uniform() < (isDrifted ? 0.55 : 0.25) ? 2 : 1,
+      customer_value: Math.round(-Math.log(1 - random.uniform()) * 470 * usage * 100) / 100,
     };
     for (const name of FEATURE_NAMES) (columns[name] as Float64Array)[row] = values[name] ?? 0;
 
@@ -266,12 +266,12 @@ function generateCustomers(random: () => number, rowCount: number, kind: RunKind
       4 * ((values.status ?? 1) - 1) +
       0.3 * ((values.call_failure ?? 0) - 7) -
       0.08 * ((values.frequency_of_use ?? 0) - 70);
-    const modelLogit = churnLogit + 0.5 * normal();
+    const modelLogit = churnLogit + 0.5 * random.normal();
     // In a degraded file, churn of almost half the customers no longer follows the model's
     // pattern: their labels are drawn at random.
-    const isUnpredictable = kind === "degraded" && random() < 0.45;
-    const churnProbability = isUnpredictable ? 0.3 : sigmoid(churnLogit + 0.5 * normal());
-    labels[row] = random() < churnProbability ? 1 : 0;
+    const isUnpredictable = kind === "degraded" && random.uniform() < 0.45;
+    const churnProbability = isUnpredictable ? 0.3 : sigmoid(churnLogit + 0.5 * random.normal());
+    labels[row] = random.uniform() < churnProbability ? 1 : 0;
     probabilities[row] = sigmoid(modelLogit);
   }
   return { columns, labels, probabilities };

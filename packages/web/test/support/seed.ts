@@ -8,6 +8,7 @@ import type {
 } from "@churn/core/db";
 import type { ClassificationMetrics } from "@churn/core/quality";
 import type { RunReport } from "@churn/core/report";
+import { createRandom, type Random } from "@churn/data";
 import {
   buildReferenceSet,
   buildSeedReport,
@@ -62,7 +63,7 @@ const PLAN: readonly { file: string; kind: RunKind }[] = [
 
 /** Writes the standard seed through `store` and returns what it wrote, for assertions. */
 export async function seedSite(store: MetricsStore): Promise<Seeded> {
-  const random = seededRandom(20261203);
+  const random = createRandom(20261203);
   const reference = buildReferenceSet(random);
   const models = await seedModels(store, random, reference);
 
@@ -80,7 +81,7 @@ export async function seedSite(store: MetricsStore): Promise<Seeded> {
  * store. They reuse one stable and one drifted report, since only their number matters there.
  */
 export async function seedManyRuns(store: MetricsStore, count: number): Promise<void> {
-  const random = seededRandom(7);
+  const random = createRandom(7);
   const reference = buildReferenceSet(random);
   const start = new Date(START_MS);
   const reports = {
@@ -111,7 +112,7 @@ export async function seedManyRuns(store: MetricsStore, count: number): Promise<
   }
 }
 
-async function seedModels(store: MetricsStore, random: () => number, reference: ReferenceSet) {
+async function seedModels(store: MetricsStore, random: Random, reference: ReferenceSet) {
   const trials: TuningTrialRecord[] = Array.from({ length: 12 }, (_, index) => ({
     trialNumber: index,
     params: {
@@ -120,9 +121,9 @@ async function seedModels(store: MetricsStore, random: () => number, reference: 
       subsample: Number((0.7 + 0.05 * (index % 6)).toFixed(2)),
       n_estimators: 100 + 50 * (index % 3),
     },
-    score: Number((0.86 + 0.06 * random()).toFixed(4)),
-    scoreStd: Number((0.01 + 0.02 * random()).toFixed(4)),
-    durationMs: Math.round(800 + 1500 * random()),
+    score: Number((0.86 + 0.06 * random.uniform()).toFixed(4)),
+    scoreStd: Number((0.01 + 0.02 * random.uniform()).toFixed(4)),
+    durationMs: Math.round(800 + 1500 * random.uniform()),
   }));
   const best = trials.reduce((a, b) => (b.score > a.score ? b : a));
   const holdout = reference.quality;
@@ -179,7 +180,7 @@ async function seedModels(store: MetricsStore, random: () => number, reference: 
 
 async function seedProcessedRun(
   store: MetricsStore,
-  random: () => number,
+  random: Random,
   reference: ReferenceSet,
   index: number,
   fileName: string,
@@ -196,7 +197,7 @@ async function seedProcessedRun(
       : { ...reuse, runId, fileName };
   const finish = finishFromReport(report, {
     runId,
-    finishedAt: new Date(startedAt.getTime() + 4200 + Math.round(random() * 3000)),
+    finishedAt: new Date(startedAt.getTime() + 4200 + Math.round(random.uniform() * 3000)),
   });
   await store.finishRun(finish);
 
@@ -292,16 +293,4 @@ function startSeedRun(
     modelAlias: "staging",
     logKey: `data/logs/${run.runId}.log`,
   });
-}
-
-/** A small deterministic generator (mulberry32): the same seed gives the same data everywhere. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
