@@ -24,7 +24,15 @@ export async function validateFile(
     minRowCount: deps.settings.minRowCount,
     fileLabel: run.fileName,
   });
-  const { verdict, summary } = validation;
+  const { summary } = validation;
+  // As the original platform did, only `.csv` names are taken, whatever the bytes look like.
+  const verdict = /\.csv$/i.test(run.fileName)
+    ? validation.verdict
+    : {
+        isValid: false as const,
+        code: "file.not_csv",
+        message: `${run.fileName} is not a CSV file; drop files whose names end in .csv.`,
+      };
   const result: Omit<ValidationSummary, "durationMs"> = {
     isValid: verdict.isValid,
     code: verdict.isValid ? null : verdict.code,
@@ -35,9 +43,13 @@ export async function validateFile(
     hasLabels: summary.hasTarget,
   };
 
-  await deps.store.write(keys.validationWorking, JSON.stringify(validationSummary(validation)), {
-    contentType: "application/json",
-  });
+  await deps.store.write(
+    keys.validationWorking,
+    JSON.stringify({ ...validationSummary(validation), ...verdict }),
+    {
+      contentType: "application/json",
+    },
+  );
   const issues = validation.issues
     .slice(0, LOGGED_ISSUE_COUNT)
     .map((issue) => `row ${issue.rowNumber} ${issue.column} ${issue.kind} (${issue.value})`);

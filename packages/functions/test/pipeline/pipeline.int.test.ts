@@ -112,6 +112,7 @@ describe("the pipeline on generated files", () => {
     ["header-only.csv", `${generated("stable", 1).split("\n")[0]}\n`, "csv.header_only"],
     ["empty.csv", "", "csv.empty"],
     ["missing-columns.csv", "a,b\n1,2\n", "csv.missing_columns"],
+    ["stable.txt", generated("stable", 100), "file.not_csv"],
   ])("rejects %s into errored/ with the reason in its log", async (name, text, code) => {
     const run = await pipeline.drop(name, text);
 
