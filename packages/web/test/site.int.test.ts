@@ -99,6 +99,23 @@ describe("access", () => {
   });
 });
 
+describe("access without SITE_PASSWORD", () => {
+  it("lets anyone in, as on a developer's machine", async () => {
+    const openSite = await startSite({
+      DATABASE_URL: database.url,
+      SITE_PASSWORD: "",
+      CHURN_SITE_PASSWORD: "",
+    });
+    try {
+      const response = await fetch(`${openSite.url}/runs`);
+
+      expect(response.status).toBe(200);
+    } finally {
+      await openSite.stop();
+    }
+  });
+});
+
 describe("runs page", () => {
   it("lists every run newest first with the scores and drift stored for it", async () => {
     const page = await open("/runs");
@@ -122,18 +139,16 @@ describe("runs page", () => {
     );
   });
 
-  it("filters by status", async () => {
+  it.each(["rejected", "failed", "running"])("filters the runs %s", async (status) => {
     const page = await open("/runs");
 
-    await page.getByRole("link", { name: "rejected", exact: true }).click();
-    await page.waitForURL(/status=rejected/);
+    await page.getByRole("link", { name: status, exact: true }).click();
+    await page.waitForURL(new RegExp(`status=${status}`));
 
     const ids = await page
       .locator("tbody tr[data-run-id]")
       .evaluateAll((rows) => rows.map((row) => row.getAttribute("data-run-id")));
-    expect(ids).toEqual(
-      seeded.runs.filter((run) => run.status === "rejected").map((run) => run.runId),
-    );
+    expect(ids).toEqual(seeded.runs.filter((run) => run.status === status).map((run) => run.runId));
   });
 });
 
@@ -182,6 +197,16 @@ describe("run page", () => {
         (nodes) => nodes.filter((node) => node.textContent?.includes('alert("column")')).length,
       );
     expect(scripts).toBe(0);
+  });
+
+  it("says why a failed run stopped", async () => {
+    const failed = runOf((run) => run.status === "failed");
+    const page = await open(`/runs/${failed.runId}`);
+
+    expect(await page.getByTestId("run-error").textContent()).toContain(
+      "the endpoint did not answer",
+    );
+    expect(await page.getByRole("table", { name: "Drift by column" }).count()).toBe(0);
   });
 
   it("serves the scored file from the bucket by the key stored with the run", async () => {

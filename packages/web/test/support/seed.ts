@@ -35,7 +35,7 @@ const HOUR_MS = 3_600_000;
 export interface SeededRun {
   readonly runId: string;
   readonly fileName: string;
-  readonly status: "processed" | "rejected";
+  readonly status: "processed" | "rejected" | "failed" | "running";
   readonly metrics: readonly MetricRecord[];
   readonly drift: readonly ColumnDriftRecord[];
   readonly quality?: ClassificationMetrics;
@@ -72,6 +72,8 @@ export async function seedSite(store: MetricsStore): Promise<Seeded> {
     runs.push(await seedProcessedRun(store, random, reference, index, entry.file, entry.kind));
   }
   runs.push(await seedRejectedRun(store, PLAN.length));
+  runs.push(await seedUnfinishedRun(store, PLAN.length + 1, "failed"));
+  runs.push(await seedUnfinishedRun(store, PLAN.length + 2, "running"));
 
   return { reference, runs, models: models.versions, trials: models.trials };
 }
@@ -277,6 +279,27 @@ async function seedRejectedRun(store: MetricsStore, index: number): Promise<Seed
     drift: [],
     isDatasetDrifted: false,
   };
+}
+
+/** A run that a fault stopped while scoring, or one still under way. */
+async function seedUnfinishedRun(
+  store: MetricsStore,
+  index: number,
+  status: "failed" | "running",
+): Promise<SeededRun> {
+  const runId = `run-${String(index).padStart(5, "0")}-${status}`;
+  const fileName = `customers_2026_w09_${status}.csv`;
+  const startedAt = new Date(START_MS + index * 12 * HOUR_MS);
+  await startSeedRun(store, { runId, fileName, startedAt });
+  if (status === "failed") {
+    await store.failRun({
+      runId,
+      finishedAt: new Date(startedAt.getTime() + 61_000),
+      errorCode: "predictor.unavailable",
+      errorMessage: `Scoring ${fileName} with model version v2 failed after 3 tries: the endpoint did not answer; check that it is in service and drop the file again.`,
+    });
+  }
+  return { runId, fileName, status, metrics: [], drift: [], isDatasetDrifted: false };
 }
 
 /** Records a run's start as the pipeline's claim step does, scored by the `staging` version. */
