@@ -8,6 +8,7 @@ export type { HeaderPlan } from "./header.ts";
 export { planHeader } from "./header.ts";
 export { formatCsvRecord, readCsvRecords } from "./records.ts";
 export { describeRowIssues, REJECTED_ROW_COLUMNS, writeRejectedRows } from "./rejected-rows.ts";
+export { formatSafeCsvLine, neutraliseCell } from "./safe-line.ts";
 export type { ChurnTable, TableColumn } from "./table.ts";
 export { churnTableFromColumns, createChurnTable, EMPTY_TABLE } from "./table.ts";
 export { validateCsv } from "./validate.ts";

@@ -31,6 +31,16 @@ describe("writeRejectedRows", () => {
     expect(records[1]?.slice(0, 14)).toEqual(badAgeGroup.split(","));
   });
 
+  it("neutralises a formula in a bad row, as the scored file does", async () => {
+    const formulaRow = `${VALID_ROW},=HYPERLINK("http://example.test")`;
+    const text = validCsv(60, { 5: formulaRow });
+
+    const records = await rejectedRecords(text);
+
+    expect(records[1]?.[14]).toBe('\'=HYPERLINK("http://example.test")');
+    expect(records[1]?.slice(-2)).toEqual(["5", "wrong_cell_count (15 cells, header has 14)"]);
+  });
+
   it("writes only the header when every row is good", async () => {
     expect(await rejectedRecords(validCsv(60))).toHaveLength(1);
   });

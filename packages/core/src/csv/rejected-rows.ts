@@ -1,6 +1,7 @@
 import { type CellReading, readCell } from "./cell.ts";
 import { type HeaderPlan, planHeader } from "./header.ts";
-import { formatCsvRecord, readCsvRecords } from "./records.ts";
+import { readCsvRecords } from "./records.ts";
+import { formatSafeCsvLine } from "./safe-line.ts";
 
 /** Columns added to each rejected row: its data-row number and what is wrong with it. */
 export const REJECTED_ROW_COLUMNS = ["rejected_row_number", "rejected_because"] as const;
@@ -10,7 +11,8 @@ const encoder = new TextEncoder();
 /**
  * Re-reads a file and writes, as CSV bytes, every data row that validation did not keep: the
  * original header and cells plus `rejected_row_number` and `rejected_because`, so no bad row is
- * dropped unseen. `keptRowNumbers` is `CsvValidation.rowNumbers` (ascending). Throws what
+ * dropped unseen. Cells that a spreadsheet would run as formulas are neutralised, as in the
+ * scored file. `keptRowNumbers` is `CsvValidation.rowNumbers` (ascending). Throws what
  * `readCsvRecords` throws.
  */
 export async function* writeRejectedRows(
@@ -25,20 +27,20 @@ export async function* writeRejectedRows(
   for await (const cells of readCsvRecords(source)) {
     if (plan === undefined) {
       plan = planHeader(cells);
-      lines.push(formatCsvRecord([...cells, ...REJECTED_ROW_COLUMNS]));
+      lines.push(formatSafeCsvLine([...cells, ...REJECTED_ROW_COLUMNS]));
       continue;
     }
     rowNumber += 1;
     while ((keptRowNumbers[keptIndex] ?? Number.POSITIVE_INFINITY) < rowNumber) keptIndex += 1;
     if (keptRowNumbers[keptIndex] === rowNumber) continue;
 
-    lines.push(formatCsvRecord([...cells, String(rowNumber), describeRowIssues(plan, cells)]));
+    lines.push(formatSafeCsvLine([...cells, String(rowNumber), describeRowIssues(plan, cells)]));
     if (lines.length >= 1000) {
-      yield encoder.encode(`${lines.join("\n")}\n`);
+      yield encoder.encode(lines.join(""));
       lines = [];
     }
   }
-  if (lines.length > 0) yield encoder.encode(`${lines.join("\n")}\n`);
+  if (lines.length > 0) yield encoder.encode(lines.join(""));
 }
 
 /** The issues of one data row in words, e.g. `age_group outside_domain (7); churn missing`. */

@@ -1,7 +1,7 @@
-import { readCsvRecords, validateCsv, writeRejectedRows } from "../csv/index.ts";
+import { formatSafeCsvLine, readCsvRecords, validateCsv, writeRejectedRows } from "../csv/index.ts";
 import { toFeatureMatrix } from "../features/index.ts";
 import { PREDICTION_NAME, PROBABILITY_NAME } from "../schema/index.ts";
-import { encodeLines, formatSafeCsvLine } from "./csv-output.ts";
+import { encodeLines } from "./encode-lines.ts";
 import { type RunKeys, runKeys } from "./run-keys.ts";
 import { appendRunLog } from "./run-log.ts";
 import type { StepDependencies } from "./step-dependencies.ts";
@@ -54,8 +54,6 @@ export async function scoreFile(
   });
   const rejectedRowCount = validation.summary.badRowCount;
   if (rejectedRowCount > 0) {
-    // The rejected rows are written as they came, so a formula in a bad row is not neutralised
-    // there as it is in the scored file; open that file as text rather than in a spreadsheet.
     await deps.store.write(
       keys.rejectedRowsWorking,
       writeRejectedRows(deps.store.read(keys.processing), rowNumbers),

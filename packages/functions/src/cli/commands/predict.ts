@@ -3,10 +3,9 @@ import { readFile, stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { ChurnError, FEATURE_NAMES, PREDICTION_NAME, PROBABILITY_NAME } from "@churn/core";
-import { readCsvRecords, validateCsv } from "@churn/core/csv";
+import { formatSafeCsvLine, readCsvRecords, validateCsv } from "@churn/core/csv";
 import { toFeatureMatrix } from "@churn/core/features";
 import { compileModel, predictProbabilities, readXgbModel } from "@churn/core/model";
-import { formatSafeCsvLine } from "@churn/core/pipeline";
 import type { Command, CommandIo } from "../command.ts";
 import { openLocalRegistry } from "./model.ts";
 
