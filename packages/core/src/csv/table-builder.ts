@@ -48,6 +48,11 @@ export class TableBuilder implements CsvFieldSink {
     missing: 0,
     wrong_cell_count: 0,
   };
+  /**
+   * Blank or missing-token cells per known column over every data row, kept or not: a row
+   * with a missing feature is set aside, so the table alone would always show none.
+   */
+  readonly missingCellCounts: Record<string, number> = {};
   #cellIndex = 0;
   #isRowBad = false;
   rowCount = 0;
@@ -57,6 +62,7 @@ export class TableBuilder implements CsvFieldSink {
     this.#maxListedIssueCount = maxListedIssueCount;
     this.#slots = plan.names.map((name, index) => {
       const spec = plan.specs[index];
+      if (spec !== undefined) this.missingCellCounts[name] = 0;
       return {
         name,
         spec,
@@ -88,6 +94,9 @@ export class TableBuilder implements CsvFieldSink {
     readCell(bytes, start, end, slot.spec.domain, reading);
     slot.numbers.set(this.keptRowCount, reading.value);
     if (reading.issue !== undefined) {
+      if (reading.issue === "missing") {
+        this.missingCellCounts[slot.name] = (this.missingCellCounts[slot.name] ?? 0) + 1;
+      }
       this.#addIssue(slot.name, decodeText(bytes, start, end), reading.issue);
     }
   }

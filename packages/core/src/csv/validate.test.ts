@@ -115,6 +115,23 @@ describe("validateCsv row issues", () => {
     expect(result.issues.map((issue) => issue.rowNumber)).toEqual([1, 2, 3, 4, 5]);
     expect(result.summary.issueCounts.wrong_cell_count).toBe(20);
   });
+
+  it("counts missing cells per known column over every row, kept or set aside", async () => {
+    const text = validCsv(60, {
+      3: replaceCell(12, "NA"),
+      4: replaceCell(12, ""),
+      9: replaceCell(13, "null"),
+    });
+
+    const result = await validateCsv(bytesOf(text, 13));
+
+    expect(result.summary.missingCellCounts).toMatchObject({
+      customer_value: 2,
+      churn: 1,
+      call_failure: 0,
+    });
+    expect(Object.keys(result.summary.missingCellCounts)).toHaveLength(14);
+  });
 });
 
 describe("validateCsv reading", () => {

@@ -251,5 +251,6 @@ function summarize(plan: HeaderPlan | undefined, rows: TableBuilder | undefined)
     },
     hasTarget: plan?.hasTarget ?? false,
     issueCounts: { ...(rows?.issueCounts ?? NO_ISSUES) },
+    missingCellCounts: { ...rows?.missingCellCounts },
   };
 }

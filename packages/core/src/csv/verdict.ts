@@ -50,6 +50,8 @@ export interface CsvSummary {
   };
   readonly hasTarget: boolean;
   readonly issueCounts: Readonly<Record<RowIssueKind, number>>;
+  /** Blank or missing-token cells of each known column the file has, over every data row. */
+  readonly missingCellCounts: Readonly<Record<string, number>>;
 }
 
 /** Everything validation learns about one file; never an exception. */

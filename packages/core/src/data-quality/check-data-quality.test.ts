@@ -45,4 +45,27 @@ describe("checkDataQuality", () => {
 
     expect(report.flaggedColumns).toEqual([]);
   });
+
+  it("takes the missing share from validation's counts over every row of the file", () => {
+    const current = {
+      call_failure: Float64Array.from([0, 3, 5, 9, 4, 4, 2, 1]),
+      age_group: Float64Array.from([1, 2, 2, 3, 3, 3, 4, 4]),
+    };
+
+    const report = checkDataQuality({
+      reference,
+      current,
+      missingCellCounts: { call_failure: 2 },
+      fileRowCount: 10,
+    });
+
+    expect(report.columns[0]).toMatchObject({
+      columnName: "call_failure",
+      rowCount: 10,
+      missingCount: 2,
+      currentMissingShare: 0.2,
+      hasMissingIncrease: true,
+    });
+    expect(report.columns[1]).toMatchObject({ columnName: "age_group", currentMissingShare: 0 });
+  });
 });

@@ -11,12 +11,20 @@ export interface DataQualityInput {
   /** Columns to check; default every column present in both. */
   readonly columns?: readonly string[];
   readonly maxMissingShareIncrease?: number;
+  /**
+   * What validation counted before it set rows aside: missing cells per column over all of the
+   * file's `fileRowCount` data rows. A column counted here takes its missing share from these
+   * counts; any other column counts the NaN and ±∞ values of `current`.
+   */
+  readonly missingCellCounts?: Readonly<Record<string, number>>;
+  readonly fileRowCount?: number;
 }
 
 /**
- * Per column: missing share (NaN and ±∞) against the reference's, values outside the
- * reference's range, and, for categorical columns, values the reference never held. These are
- * the checks drift leaves out, since drift tests drop missing values. Throws nothing.
+ * Per column: missing share (NaN and ±∞, or the cells validation counted as missing) against
+ * the reference's, values outside the reference's range, and, for categorical columns, values
+ * the reference never held. These are the checks drift leaves out, since drift tests drop
+ * missing values. Throws nothing.
  */
 export function checkDataQuality(input: DataQualityInput): DataQualityReport {
   const maxIncrease = input.maxMissingShareIncrease ?? DEFAULT_MAX_MISSING_SHARE_INCREASE;
@@ -28,7 +36,12 @@ export function checkDataQuality(input: DataQualityInput): DataQualityReport {
     const stored = input.reference.columns[name];
     const raw = input.current[name];
     if (stored === undefined || raw === undefined) continue;
-    columns.push(checkColumn(name, stored, raw, maxIncrease, input.reference.rowCount));
+    const counted = input.missingCellCounts?.[name];
+    const fileCount =
+      counted === undefined || input.fileRowCount === undefined
+        ? undefined
+        : { missingCount: counted, rowCount: input.fileRowCount };
+    columns.push(checkColumn(name, stored, raw, maxIncrease, input.reference.rowCount, fileCount));
   }
   const flaggedColumns = columns
     .filter((c) => c.hasMissingIncrease || c.outOfRangeCount > 0 || c.unseenCategoryRowCount > 0)
@@ -42,6 +55,7 @@ function checkColumn(
   raw: ArrayLike<number>,
   maxIncrease: number,
   referenceRowCount: number,
+  fileCount: { missingCount: number; rowCount: number } | undefined,
 ): ColumnDataQuality {
   const known = new Set(stored.values);
   const referenceMin = stored.values.length === 0 ? null : (stored.values[0] as number);
@@ -69,13 +83,16 @@ function checkColumn(
 
   const referenceMissingShare =
     referenceRowCount === 0 ? 0 : (stored.missingCount + stored.infiniteCount) / referenceRowCount;
-  const currentMissingShare = raw.length === 0 ? 0 : missing / raw.length;
   const finiteCount = raw.length - missing;
+  // Kept rows hold no missing cell of a counted column, so the file's count covers them all.
+  const rowCount = fileCount?.rowCount ?? raw.length;
+  const missingCount = fileCount?.missingCount ?? missing;
+  const currentMissingShare = rowCount === 0 ? 0 : missingCount / rowCount;
   return {
     columnName: name,
     kind: stored.kind,
-    rowCount: raw.length,
-    missingCount: missing,
+    rowCount,
+    missingCount,
     referenceMissingShare,
     currentMissingShare,
     hasMissingIncrease: currentMissingShare - referenceMissingShare > maxIncrease,

@@ -102,6 +102,26 @@ describe("buildRunReport", () => {
     ]);
   });
 
+  it("counts the missing cells of rows that validation set aside in the data quality", () => {
+    const input = baseInput();
+    const withSetAside = {
+      ...validation,
+      rowCount: 500,
+      invalidRowCount: 50,
+      missingCellCounts: { call_failure: 40 },
+    };
+
+    const report = buildRunReport({ ...input, validation: withSetAside });
+
+    const callFailure = report.dataQuality.find((column) => column.columnName === "call_failure");
+    expect(callFailure).toMatchObject({
+      rowCount: 500,
+      missingCount: 40,
+      currentMissingShare: 0.08,
+    });
+    expect(callFailure?.hasMissingIncrease).toBe(true);
+  });
+
   it("skips drift for a rejected file", () => {
     const rejected = {
       ...validation,

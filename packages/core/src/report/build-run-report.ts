@@ -98,6 +98,10 @@ export function buildRunReport(input: RunReportInput): RunReport {
             checkDataQuality({
               reference,
               current: columns,
+              fileRowCount: input.validation.rowCount,
+              ...(input.validation.missingCellCounts === undefined
+                ? {}
+                : { missingCellCounts: input.validation.missingCellCounts }),
               ...(input.maxMissingShareIncrease === undefined
                 ? {}
                 : { maxMissingShareIncrease: input.maxMissingShareIncrease }),

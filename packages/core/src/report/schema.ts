@@ -32,6 +32,11 @@ export const ValidationSummarySchema = v.object({
     v.object({ rowNumber: v.number(), column: v.string(), value: v.string(), kind: v.string() }),
   ),
   issueCount: v.number(),
+  /**
+   * Blank or missing-token cells per known column over every data row, kept or set aside.
+   * Reports written before this was recorded lack it.
+   */
+  missingCellCounts: v.optional(v.record(v.string(), v.number())),
 });
 export type ValidationSummary = v.InferOutput<typeof ValidationSummarySchema>;
 

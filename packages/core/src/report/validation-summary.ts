@@ -18,5 +18,6 @@ export function validationSummary(validation: CsvValidation): ValidationSummary 
     },
     issues: validation.issues.map((issue) => ({ ...issue })),
     issueCount: validation.issueCount,
+    missingCellCounts: { ...summary.missingCellCounts },
   };
 }
