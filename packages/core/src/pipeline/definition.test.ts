@@ -26,7 +26,7 @@ interface State {
   End?: boolean;
   Choices?: { Next: string }[];
   Catch?: { ErrorEquals: string[]; Next: string }[];
-  Retry?: { ErrorEquals: string[] }[];
+  Retry?: { ErrorEquals: string[]; MaxAttempts?: number; MaxDelaySeconds?: number }[];
   Parameters?: Record<string, unknown>;
 }
 
@@ -58,6 +58,22 @@ describe("buildStateMachineDefinition", () => {
     expect(claim?.Retry?.[0]?.ErrorEquals).toEqual(
       expect.arrayContaining(["TransientError", "Lambda.TooManyRequestsException"]),
     );
+  });
+
+  it.each([
+    [STATE_NAMES.claimFile, 4, [2, 30]],
+    [STATE_NAMES.sendDriftAlert, 3, [2, undefined]],
+    [STATE_NAMES.sendScoreAlert, 3, [2, undefined]],
+  ])("retries %s %i times as docs/pipeline.md says", (name, maxAttempts, [interval, cap]) => {
+    const retry = states()[name]?.Retry?.[0];
+
+    expect(retry).toMatchObject({
+      MaxAttempts: maxAttempts,
+      IntervalSeconds: interval,
+      BackoffRate: 2,
+      JitterStrategy: "FULL",
+    });
+    expect(retry?.MaxDelaySeconds).toBe(cap);
   });
 
   it("routes every failure of the main path to the step that moves the file to errored", () => {

@@ -34,7 +34,8 @@ describe("runIdFor", () => {
 describe("isInputKey", () => {
   it.each([
     ["data/input/a.csv", true],
-    ["data/input/sub/a.csv", true],
+    ["data/input/sub/a.csv", false],
+    ["data/input/my file (1).CSV", true],
     ["data/input/", false],
     ["data/input/folder/", false],
     ["data/processing/a.csv", false],

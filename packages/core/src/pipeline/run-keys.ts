@@ -20,9 +20,14 @@ export interface DropIdentity {
   readonly sequencer?: string;
 }
 
-/** True when an object key is a file dropped for a run: directly under `data/input/`, not a folder. */
+/**
+ * True when an object key is a file dropped for a run: directly under `data/input/`, as the
+ * original platform drops them. Keys in folders below it never start a run, since a run's
+ * outputs are named by the file name alone.
+ */
 export function isInputKey(key: string): boolean {
-  return key.startsWith(INPUT_PREFIX) && key.length > INPUT_PREFIX.length && !key.endsWith("/");
+  const name = key.slice(INPUT_PREFIX.length);
+  return key.startsWith(INPUT_PREFIX) && name.length > 0 && !name.includes("/");
 }
 
 /**
