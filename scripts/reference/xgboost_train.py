@@ -9,6 +9,12 @@ records the tool versions beside the values.
 Run from the repository root:
     /usr/bin/python3 scripts/reference/xgboost_train.py [--data-dir ../shared/data]
 Writes training/test/fixtures/xgboost-train-reference.json.
+
+    /usr/bin/python3 scripts/reference/xgboost_train.py trees --features F --labels L \
+        --feature-count N --rounds R --max-depth D --out FILE
+trains the same unsampled `hist` model on a given float32 matrix (NaN = missing; the
+conformance test writes generated rows with missing values injected) and writes every tree's
+arrays, the training margins and the tool versions to FILE as JSON.
 """
 
 import argparse
@@ -109,11 +115,53 @@ def tree_arrays(booster):
     return [{key: tree[key] for key in keep} for tree in model["learner"]["gradient_booster"]["model"]["trees"]]
 
 
+def provenance():
+    return {
+        "tool": "xgboost",
+        "xgboostVersion": xgb.__version__,
+        "numpyVersion": np.__version__,
+        "sklearnVersion": sklearn.__version__,
+        "python": sys.version.split()[0],
+        "platform": platform.platform(),
+        "script": "scripts/reference/xgboost_train.py",
+    }
+
+
+def command_trees(args):
+    features = np.fromfile(args.features, dtype="<f4").reshape(-1, args.feature_count)
+    labels = np.fromfile(args.labels, dtype="<f4")
+    params = {**EXACT_PARAMS, "max_depth": args.max_depth}
+    matrix = xgb.DMatrix(features, label=labels, missing=np.nan)
+    booster = xgb.train(params, matrix, args.rounds)
+    result = {
+        "provenance": provenance(),
+        "params": params,
+        "rounds": args.rounds,
+        "rowCount": int(features.shape[0]),
+        "missingCount": int(np.isnan(features).sum()),
+        "trees": tree_arrays(booster),
+        "margins": booster.predict(matrix, output_margin=True).tolist(),
+    }
+    Path(args.out).write_text(json.dumps(result) + "\n")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--data-dir", default="../shared/data")
     parser.add_argument("--out", default="training/test/fixtures/xgboost-train-reference.json")
+    commands = parser.add_subparsers(dest="command")
+    trees = commands.add_parser("trees")
+    trees.add_argument("--features", required=True)
+    trees.add_argument("--labels", required=True)
+    trees.add_argument("--feature-count", type=int, required=True)
+    trees.add_argument("--rounds", type=int, default=EXACT_ROUNDS)
+    trees.add_argument("--max-depth", type=int, default=EXACT_PARAMS["max_depth"])
+    trees.add_argument("--out", dest="trees_out", required=True)
     args = parser.parse_args()
+    if args.command == "trees":
+        args.out = args.trees_out
+        command_trees(args)
+        return
 
     features, labels = read_churn(Path(args.data_dir) / "customer_churn_0.csv")
     holdout = np.zeros(len(labels), dtype=bool)
@@ -129,15 +177,7 @@ def main():
     exact = xgb.train(EXACT_PARAMS, train, EXACT_ROUNDS)
 
     result = {
-        "provenance": {
-            "tool": "xgboost",
-            "xgboostVersion": xgb.__version__,
-            "numpyVersion": np.__version__,
-            "sklearnVersion": sklearn.__version__,
-            "python": sys.version.split()[0],
-            "platform": platform.platform(),
-            "script": "scripts/reference/xgboost_train.py",
-        },
+        "provenance": provenance(),
         "data": {"file": "customer_churn_0.csv", "trainRowCount": int((~holdout).sum()),
                  "holdoutRowCount": int(holdout.sum())},
         "original": {

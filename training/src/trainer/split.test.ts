@@ -24,25 +24,34 @@ describe("nodeGain", () => {
 });
 
 describe("findBestSplit", () => {
-  it("splits between the two groups and sends missing values where their gradients belong", () => {
-    // Rows: values 1,2 have g = −1; values 3,4 and the missing row have g = +1; h = 1 each.
-    const values = Float32Array.from([1, 2, 3, 4, Number.NaN]);
-    const gradients = [-1, -1, 1, 1, 1];
-    const cuts = computeCuts(values, 5, 1, 256);
-    const histogram = new Float64Array(2 * cuts.values.length);
-    [1, 2, 3, 4].forEach((value, row) => {
-      const bin = Array.from(cuts.values).findIndex((cut) => cut > value);
-      histogram[2 * bin] = (histogram[2 * bin] ?? 0) + (gradients[row] ?? 0);
-      histogram[2 * bin + 1] = (histogram[2 * bin + 1] ?? 0) + 1;
-    });
+  it.each([
+    // Missing row with the high values: the forward scan (missing right) wins.
+    { missingGradient: 1, isDefaultLeft: false, leftHessian: 2, rightHessian: 3 },
+    // Missing row with the low values: only the backward scan (missing left) puts it there.
+    { missingGradient: -1, isDefaultLeft: true, leftHessian: 3, rightHessian: 2 },
+  ])(
+    "splits at 3 and returns default_left $isDefaultLeft when the missing row has g = $missingGradient",
+    ({ missingGradient, isDefaultLeft, leftHessian, rightHessian }) => {
+      // Rows: values 1,2 have g = −1; values 3,4 have g = +1; h = 1 each.
+      const values = Float32Array.from([1, 2, 3, 4, Number.NaN]);
+      const gradients = [-1, -1, 1, 1, missingGradient];
+      const cuts = computeCuts(values, 5, 1, 256);
+      const histogram = new Float64Array(2 * cuts.values.length);
+      [1, 2, 3, 4].forEach((value, row) => {
+        const bin = Array.from(cuts.values).findIndex((cut) => cut > value);
+        histogram[2 * bin] = (histogram[2 * bin] ?? 0) + (gradients[row] ?? 0);
+        histogram[2 * bin + 1] = (histogram[2 * bin + 1] ?? 0) + 1;
+      });
+      const nodeGradient = gradients.reduce((sum, gradient) => sum + gradient, 0);
 
-    const split = findBestSplit(histogram, cuts, Int32Array.of(0), 1, 5, rules);
+      const split = findBestSplit(histogram, cuts, Int32Array.of(0), nodeGradient, 5, rules);
 
-    expect(split?.threshold).toBe(3);
-    expect(split?.isDefaultLeft).toBe(false);
-    expect(split?.leftHessian).toBe(2);
-    expect(split?.rightHessian).toBe(3);
-  });
+      expect(split?.threshold).toBe(3);
+      expect(split?.isDefaultLeft).toBe(isDefaultLeft);
+      expect(split?.leftHessian).toBe(leftHessian);
+      expect(split?.rightHessian).toBe(rightHessian);
+    },
+  );
 
   it("returns undefined when no split leaves min_child_weight on both sides", () => {
     const cuts = computeCuts(Float32Array.from([1, 2]), 2, 1, 256);
