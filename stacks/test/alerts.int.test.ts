@@ -1,7 +1,7 @@
-import { beforeAll, describe, expect, it } from "vitest";
-import { createdResource, installPulumiMocks, isPlatformInstalled } from "./pulumi-mocks.ts";
+import { beforeAll, expect, it } from "vitest";
+import { createdResource, describeStack, installPulumiMocks } from "./pulumi-mocks.ts";
 
-describe.skipIf(!isPlatformInstalled)("createAlerts", () => {
+describeStack("createAlerts", () => {
   beforeAll(async () => {
     await installPulumiMocks();
   });

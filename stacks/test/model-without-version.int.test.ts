@@ -1,14 +1,14 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { DEFAULT_SERVING } from "../../packages/functions/src/deploy/serving.ts";
 import {
   createdResource,
   createdResources,
+  describeStack,
   installPulumiMocks,
-  isPlatformInstalled,
   resolveOutput,
 } from "./pulumi-mocks.ts";
 
-describe.skipIf(!isPlatformInstalled)("createModelServing without a model version", () => {
+describeStack("createModelServing without a model version", () => {
   let endpointArn: string;
 
   beforeAll(async () => {

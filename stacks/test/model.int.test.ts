@@ -1,11 +1,11 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { DEFAULT_SERVING } from "../../packages/functions/src/deploy/serving.ts";
 import { findBroadStatements, type PolicyDocument } from "../policies.ts";
-import { arnOf, createdResource, installPulumiMocks, isPlatformInstalled } from "./pulumi-mocks.ts";
+import { arnOf, createdResource, describeStack, installPulumiMocks } from "./pulumi-mocks.ts";
 
 const BUCKET = { name: "churn-test-data", arn: "arn:aws:s3:::churn-test-data" };
 
-describe.skipIf(!isPlatformInstalled)("createModelServing", () => {
+describeStack("createModelServing", () => {
   beforeAll(async () => {
     await installPulumiMocks();
     const { createModelServing } = await import("../model.ts");

@@ -1,13 +1,13 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import {
   createdResource,
   createdResources,
+  describeStack,
   installPulumiMocks,
-  isPlatformInstalled,
   resolveOutput,
 } from "./pulumi-mocks.ts";
 
-describe.skipIf(!isPlatformInstalled)("createNetwork and createDatabase", () => {
+describeStack("createNetwork and createDatabase", () => {
   let databaseUrl: string;
 
   beforeAll(async () => {

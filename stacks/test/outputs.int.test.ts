@@ -1,13 +1,13 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { SAMPLE_DEPLOYMENT as DEPLOYMENT } from "../../packages/functions/src/deploy/sample-deployment.ts";
 import {
   createdResource,
+  describeStack,
   installPulumiMocks,
-  isPlatformInstalled,
   unwrapSecret,
 } from "./pulumi-mocks.ts";
 
-describe.skipIf(!isPlatformInstalled)("publishDeployment", () => {
+describeStack("publishDeployment", () => {
   beforeAll(async () => {
     await installPulumiMocks();
     const { publishDeployment } = await import("../outputs.ts");

@@ -1,8 +1,8 @@
 import { buildStateMachineDefinition, type TaskArns } from "@churn/core/pipeline";
 import aslValidator from "asl-validator";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { findBroadStatements, type PolicyDocument } from "../policies.ts";
-import { arnOf, createdResource, installPulumiMocks, isPlatformInstalled } from "./pulumi-mocks.ts";
+import { arnOf, createdResource, describeStack, installPulumiMocks } from "./pulumi-mocks.ts";
 
 const functionArn = (name: string) => `arn:aws:lambda:eu-west-1:123456789012:function:${name}`;
 const TASK_ARNS: TaskArns = {
@@ -16,7 +16,7 @@ const TASK_ARNS: TaskArns = {
 };
 const ALERT_TOPIC_ARN = "arn:aws:sns:eu-west-1:123456789012:churn-test-Alerts";
 
-describe.skipIf(!isPlatformInstalled)("createStateMachine", () => {
+describeStack("createStateMachine", () => {
   beforeAll(async () => {
     await installPulumiMocks();
     const { createStateMachine } = await import("../pipeline.ts");

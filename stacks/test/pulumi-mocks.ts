@@ -8,12 +8,54 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { describe, it } from "vitest";
 
 const repositoryRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const platformDir = join(repositoryRoot, ".sst", "platform");
 
 /** False until `scripts/sst-offline.sh install` (or `make infra-check`) has run. */
 export const isPlatformInstalled = existsSync(join(platformDir, "config.d.ts"));
+
+/** What a stack test does: run, fail because the platform is missing, or skip. */
+export type PlatformCheck = "run" | "fail" | "skip";
+
+/**
+ * Stack tests run against the installed platform. Without it, they fail under CI (`CI` set to
+ * anything but `false` or `0`, as every CI service does), where a skipped infrastructure check
+ * would let a broken stack pass unseen, and are skipped on a developer's machine.
+ */
+export function platformCheck(
+  isInstalled: boolean,
+  env: Readonly<Record<string, string | undefined>>,
+): PlatformCheck {
+  if (isInstalled) return "run";
+  const ci = env.CI?.trim().toLowerCase();
+  const isCi = ci !== undefined && ci !== "" && ci !== "false" && ci !== "0";
+  return isCi ? "fail" : "skip";
+}
+
+export const MISSING_PLATFORM_MESSAGE =
+  "SST's platform is not installed in .sst/platform, so the stacks cannot be checked; " +
+  "run `bash scripts/sst-offline.sh install` (or `make sst-platform`) first.";
+
+/**
+ * `describe` for tests that build stacks against Pulumi's mocks: runs `body` when the platform
+ * is installed, and otherwise fails or skips as `platformCheck` decides, saying how to install it.
+ */
+export function describeStack(name: string, body: () => void): void {
+  const check = platformCheck(isPlatformInstalled, process.env);
+  if (check === "run") {
+    describe(name, body);
+  } else if (check === "fail") {
+    describe(name, () => {
+      it("needs SST's platform", () => {
+        throw new Error(MISSING_PLATFORM_MESSAGE);
+      });
+    });
+  } else {
+    describe.skip(`${name} (skipped: ${MISSING_PLATFORM_MESSAGE})`, body);
+  }
+}
 
 export const MOCK_REGION = "eu-west-1";
 export const MOCK_ACCOUNT = "123456789012";

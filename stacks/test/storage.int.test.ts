@@ -1,9 +1,9 @@
-import { beforeAll, describe, expect, it } from "vitest";
-import { createdResource, installPulumiMocks, isPlatformInstalled } from "./pulumi-mocks.ts";
+import { beforeAll, expect, it } from "vitest";
+import { createdResource, describeStack, installPulumiMocks } from "./pulumi-mocks.ts";
 
 const STARTER_ARN = "arn:aws:lambda:eu-west-1:123456789012:function:churn-test-StartRun";
 
-describe.skipIf(!isPlatformInstalled)("createStorage and notifyStarter", () => {
+describeStack("createStorage and notifyStarter", () => {
   beforeAll(async () => {
     await installPulumiMocks();
     const { createStorage, notifyStarter } = await import("../storage.ts");
