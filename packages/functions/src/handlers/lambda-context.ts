@@ -12,7 +12,11 @@ import type { PipelineSettings } from "@churn/core/pipeline";
 import { createModelRegistry, type ModelRegistry } from "@churn/core/registry";
 import * as v from "valibot";
 import { openPostgresDatabase } from "../adapters/database.ts";
-import { createLambdaLogger } from "../adapters/loggers.ts";
+import {
+  createLambdaLogger,
+  type LambdaInvocation,
+  type LambdaLogger,
+} from "../adapters/loggers.ts";
 import { createS3ObjectStore } from "../adapters/s3-object-store.ts";
 import { createSageMakerPredictor } from "../adapters/sagemaker-predictor.ts";
 import { LambdaEnvSchema, readPipelineSettings } from "./environment.ts";
@@ -28,21 +32,30 @@ export interface LambdaContext {
   predictor(): Predictor;
 }
 
-let cached: LambdaContext | undefined;
+/** The container's context, with the logger the invocation context is attached to. */
+type ContainerContext = LambdaContext & { readonly logger: LambdaLogger };
+
+let cached: ContainerContext | undefined;
 
 /**
  * The context of this Lambda container, built once and reused by warm invocations, so one
- * database connection serves every invocation the container handles.
+ * database connection serves every invocation the container handles. The invocation's own
+ * context, when given, goes to the logger, so each line carries its request id.
  */
-export function lambdaContext(functionName: string): LambdaContext {
-  if (cached !== undefined) return cached;
+export function lambdaContext(functionName: string, invocation?: LambdaInvocation): LambdaContext {
+  cached ??= openLambdaContext(functionName);
+  if (invocation !== undefined) cached.logger.addContext(invocation);
+  return cached;
+}
+
+function openLambdaContext(functionName: string): ContainerContext {
   const env = v.parse(LambdaEnvSchema, process.env);
   const settings = readPipelineSettings(process.env);
   const store = createS3ObjectStore({ client: new S3Client({}), bucket: env.CHURN_BUCKET });
   const logger = createLambdaLogger({ serviceName: `churn-${functionName}` });
   let metrics: Promise<MetricsStore> | undefined;
 
-  cached = {
+  return {
     store,
     models: createModelRegistry(store),
     clock: systemClock,
@@ -69,5 +82,4 @@ export function lambdaContext(functionName: string): LambdaContext {
       return createSageMakerPredictor({ endpointName, logger });
     },
   };
-  return cached;
 }

@@ -1,15 +1,26 @@
 import * as v from "valibot";
 import { openPostgresDatabase } from "../adapters/database.ts";
-import { createLambdaLogger } from "../adapters/loggers.ts";
+import {
+  createLambdaLogger,
+  type LambdaInvocation,
+  type LambdaLogger,
+} from "../adapters/loggers.ts";
 
 const MigrateEnvSchema = v.object({
   DATABASE_URL: v.pipe(v.string(), v.regex(/^postgres(ql)?:\/\//)),
 });
 
+// Kept for the container's life, so that only its first invocation logs as a cold start.
+let logger: LambdaLogger | undefined;
+
 /** Applies the metrics store's migrations; invoked once on each deploy. */
-export async function handler(): Promise<{ isMigrated: true; durationMs: number }> {
+export async function handler(
+  _event?: unknown,
+  invocation?: LambdaInvocation,
+): Promise<{ isMigrated: true; durationMs: number }> {
   const env = v.parse(MigrateEnvSchema, process.env);
-  const logger = createLambdaLogger({ serviceName: "churn-migrate" });
+  logger ??= createLambdaLogger({ serviceName: "churn-migrate" });
+  if (invocation !== undefined) logger.addContext(invocation);
   const startedMs = Date.now();
   // A paused Aurora cluster takes a while to resume, so the first connection may wait long.
   const opened = await openPostgresDatabase(env.DATABASE_URL, { connectTimeoutSeconds: 60 });

@@ -1,15 +1,67 @@
 import { ChurnError } from "@churn/core";
 import * as v from "valibot";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { LambdaInvocation } from "../adapters/loggers.ts";
 import { createStepHandler } from "./step-handler.ts";
 
 const InputSchema = v.object({ run: v.object({ runId: v.string() }) });
 
+/** The Lambda runtime's context for one invocation, with the given request id. */
+function invocationOf(awsRequestId: string): LambdaInvocation {
+  return {
+    awsRequestId,
+    functionName: "churn-validate-file",
+    functionVersion: "$LATEST",
+    invokedFunctionArn: "arn:aws:lambda:eu-west-1:123456789012:function:churn-validate-file",
+    memoryLimitInMB: "1024",
+  };
+}
+
+/**
+ * Runs `act` and returns the lines it wrote to standard output and standard error, where
+ * Powertools writes (errors go to standard error), in the order written.
+ */
+async function captureOutput(act: () => Promise<unknown>): Promise<string[]> {
+  const chunks: string[] = [];
+  const capture = (chunk: unknown) => {
+    chunks.push(String(chunk));
+    return true;
+  };
+  const spies = [
+    vi.spyOn(process.stdout, "write").mockImplementation(capture),
+    vi.spyOn(process.stderr, "write").mockImplementation(capture),
+  ];
+  try {
+    await act().catch(() => {});
+  } finally {
+    for (const spy of spies) spy.mockRestore();
+  }
+  return chunks
+    .join("")
+    .split("\n")
+    .filter((line) => line !== "");
+}
+
+beforeAll(() => {
+  vi.stubEnv("CHURN_BUCKET", "churn-test-bucket");
+  vi.stubEnv("DATABASE_URL", "postgres://postgres@127.0.0.1:9/none");
+  vi.stubEnv("POWERTOOLS_LOG_LEVEL", "INFO");
+  vi.stubEnv("AWS_LAMBDA_LOG_LEVEL", "");
+  // The Lambda runtime sets this; without it Powertools never reports a cold start.
+  vi.stubEnv("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
+  // In dev mode Powertools writes through the global console rather than standard output.
+  vi.stubEnv("POWERTOOLS_DEV", "");
+});
+afterAll(() => {
+  vi.unstubAllEnvs();
+});
+
 describe("createStepHandler", () => {
   beforeAll(() => {
-    process.env.CHURN_BUCKET = "churn-test-bucket";
-    process.env.DATABASE_URL = "postgres://postgres@127.0.0.1:9/none";
-    process.env.POWERTOOLS_LOG_LEVEL = "SILENT";
+    vi.stubEnv("POWERTOOLS_LOG_LEVEL", "SILENT");
+  });
+  afterAll(() => {
+    vi.stubEnv("POWERTOOLS_LOG_LEVEL", "INFO");
   });
 
   it("returns the step's output for a well-formed state", async () => {
@@ -51,5 +103,92 @@ describe("createStepHandler", () => {
     });
 
     await expect(handler({ runId: "r1" })).rejects.toMatchObject({ name: "RunStepError" });
+  });
+});
+
+describe("createStepHandler logs", () => {
+  // A fresh module graph stands for a fresh container, whose first invocation is the cold one.
+  async function freshContainer() {
+    vi.resetModules();
+    const { createStepHandler: create } = await import("./step-handler.ts");
+    const core = await import("@churn/core");
+    return { create, ChurnError: core.ChurnError };
+  }
+
+  it("writes one line when the step starts and one when it ends, without rows or texts", async () => {
+    const { create } = await freshContainer();
+    const handler = create({
+      name: "validate-file",
+      input: v.object({ run: v.object({ runId: v.string(), inputKey: v.string() }) }),
+      run: async () => ({
+        isValid: true,
+        rowCount: 1050,
+        keptRowCount: 1049,
+        badRowCount: 1,
+        message: "Row 7: tenure is 'cell-value-7'",
+        rows: [["cell-value-8", "cell-value-9"]],
+      }),
+    });
+    const event = {
+      run: { runId: "stable-0123456789abcdef", inputKey: "data/input/stable.csv" },
+      sample: ["cell-value-1"],
+    };
+
+    const lines = await captureOutput(() => handler(event, invocationOf("req-1")));
+
+    expect(lines).toHaveLength(2);
+    const [started, ended] = lines.map((line) => JSON.parse(line));
+    const common = {
+      level: "INFO",
+      service: "churn-validate-file",
+      runId: "stable-0123456789abcdef",
+      key: "data/input/stable.csv",
+      function_request_id: "req-1",
+      function_name: "churn-validate-file",
+      cold_start: true,
+    };
+    expect(started).toMatchObject({ ...common, message: "Step started" });
+    expect(ended).toMatchObject({
+      ...common,
+      message: "Step ended",
+      isValid: true,
+      rowCount: 1050,
+      keptRowCount: 1049,
+      badRowCount: 1,
+    });
+    expect(ended.durationMs).toBeGreaterThanOrEqual(0);
+    expect(lines.join("\n")).not.toContain("cell-value");
+  });
+
+  it("writes one line when the step fails, with the error and the next request's id", async () => {
+    const { create, ChurnError: FreshError } = await freshContainer();
+    const handler = create({
+      name: "save-report",
+      input: InputSchema,
+      run: async (input) => {
+        if (input.run.runId === "r2")
+          throw new FreshError("db.unavailable", "The database is down.");
+        return { rowCount: 1 };
+      },
+    });
+    await captureOutput(() => handler({ run: { runId: "r1" } }, invocationOf("req-1")));
+
+    const lines = await captureOutput(() =>
+      handler({ run: { runId: "r2" } }, invocationOf("req-2")),
+    );
+
+    expect(lines.map((line) => JSON.parse(line))).toEqual([
+      expect.objectContaining({ message: "Step started", runId: "r2", level: "INFO" }),
+      expect.objectContaining({
+        message: "Step failed",
+        level: "ERROR",
+        runId: "r2",
+        error: "The database is down. [db.unavailable]",
+        isTransient: true,
+        durationMs: expect.any(Number),
+        function_request_id: "req-2",
+        cold_start: false,
+      }),
+    ]);
   });
 });

@@ -1,19 +1,21 @@
 import { describeError, isTransientError, toStepError } from "@churn/core/pipeline";
 import * as v from "valibot";
+import type { LambdaInvocation } from "../adapters/loggers.ts";
 import { type LambdaContext, lambdaContext } from "./lambda-context.ts";
 
 /**
  * A thin Lambda handler around one step: parses the state the step receives, calls it, and logs
- * one line when it starts and one when it ends or fails (run id, key, counts, `durationMs`;
- * never rows). Errors leave as `TransientError` or `RunStepError` for the document's Retry.
+ * one line when it starts and one when it ends or fails (run id, key, counts, `durationMs`, and
+ * the request id and cold-start flag of the invocation context; never rows). Errors leave as
+ * `TransientError` or `RunStepError` for the document's Retry.
  */
 export function createStepHandler<TSchema extends v.GenericSchema, TOutput>(options: {
   name: string;
   input: TSchema;
   run: (input: v.InferOutput<TSchema>, context: LambdaContext) => Promise<TOutput>;
-}): (event: unknown) => Promise<TOutput> {
-  return async (event) => {
-    const context = lambdaContext(options.name);
+}): (event: unknown, invocation?: LambdaInvocation) => Promise<TOutput> {
+  return async (event, invocation) => {
+    const context = lambdaContext(options.name, invocation);
     const startedMs = Date.now();
     const fields = runFields(event);
     context.logger.info("Step started", fields);
