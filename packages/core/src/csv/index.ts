@@ -22,4 +22,4 @@ export type {
   ResolvedCsvOptions,
   RowIssue,
 } from "./verdict.ts";
-export { CsvOptionsSchema } from "./verdict.ts";
+export { CsvOptionsSchema, DEFAULT_MAX_BAD_ROW_SHARE } from "./verdict.ts";

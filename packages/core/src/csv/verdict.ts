@@ -68,12 +68,18 @@ export interface CsvValidation {
   readonly summary: CsvSummary;
 }
 
+/** The largest share of bad rows a file may hold and still be scored. */
+export const DEFAULT_MAX_BAD_ROW_SHARE = 0.1;
+
 /** Settings of validation, parsed with valibot where they come from outside (env, CLI). */
 export const CsvOptionsSchema = v.object({
   /** Fewer good rows than this reject the file: drift on a handful of rows means nothing. */
   minRowCount: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 50),
   /** A file whose share of bad rows is above this is rejected rather than scored. */
-  maxBadRowShare: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(1)), 0.1),
+  maxBadRowShare: v.optional(
+    v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
+    DEFAULT_MAX_BAD_ROW_SHARE,
+  ),
   /** How many issues are listed; all are counted. */
   maxListedIssueCount: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 100),
   /** Longest field accepted, in bytes, so a quote left open cannot fill the memory. */

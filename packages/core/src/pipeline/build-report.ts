@@ -11,7 +11,7 @@ import { PROBABILITY_NAME, TARGET_NAME } from "../schema/index.ts";
 import { type AlertFacts, buildDriftAlert, buildScoreAlert } from "./alerts.ts";
 import { runKeys } from "./run-keys.ts";
 import { appendRunLog } from "./run-log.ts";
-import type { StepDependencies } from "./step-dependencies.ts";
+import { resolveScoreThresholds, type StepDependencies } from "./step-dependencies.ts";
 import type { ReportSummary, RunInfo, ScoringSummary, ValidationSummary } from "./step-io.ts";
 
 /** How alerts and summaries name the scores. */
@@ -59,12 +59,7 @@ export async function buildReport(
     labels,
     probabilities,
     decisionThreshold: scoring.probabilityThreshold,
-    scoreThresholds: {
-      f1: deps.settings.scoreThreshold,
-      precision: deps.settings.scoreThreshold,
-      recall: deps.settings.scoreThreshold,
-      accuracy: deps.settings.scoreThreshold,
-    },
+    scoreThresholds: resolveScoreThresholds(deps.settings),
     drift: { driftShareThreshold: deps.settings.driftShareThreshold },
     steps: [
       { name: "Claim file", startedAt: run.startedAt, durationMs: run.durationMs },

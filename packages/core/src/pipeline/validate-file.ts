@@ -2,7 +2,7 @@ import { validateCsv } from "../csv/index.ts";
 import { validationSummary } from "../report/index.ts";
 import { runKeys } from "./run-keys.ts";
 import { appendRunLog } from "./run-log.ts";
-import type { StepDependencies } from "./step-dependencies.ts";
+import { DEFAULT_PIPELINE_SETTINGS, type StepDependencies } from "./step-dependencies.ts";
 import type { RunInfo, ValidationSummary } from "./step-io.ts";
 
 /** How many row issues a run's log lists; the rejected-rows file holds every bad row. */
@@ -22,6 +22,7 @@ export async function validateFile(
 
   const validation = await validateCsv(deps.store.read(keys.processing), {
     minRowCount: deps.settings.minRowCount,
+    maxBadRowShare: deps.settings.maxBadRowShare ?? DEFAULT_PIPELINE_SETTINGS.maxBadRowShare,
     fileLabel: run.fileName,
   });
   const { summary } = validation;
