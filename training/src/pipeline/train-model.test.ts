@@ -183,6 +183,25 @@ describe("trainModel", () => {
       }),
     ).rejects.toMatchObject({ code });
   });
+
+  it("throws registry.bad_name for a bad alias before it trains or registers anything", async () => {
+    const store = createMemoryObjectStore();
+    const registry = createModelRegistry(store, { clock });
+
+    const training = trainModel({
+      source: churnCsv(100, 8),
+      fileName: "f.csv",
+      seed: 1,
+      trialCount: 0,
+      params,
+      registry,
+      promoteAlias: "BadName",
+    });
+
+    await expect(training).rejects.toMatchObject({ code: "registry.bad_name" });
+    expect(await registry.list()).toEqual([]);
+    expect(await Array.fromAsync(store.list("models/"))).toEqual([]);
+  });
 });
 
 function churnCsvWithoutChurners(): Uint8Array {

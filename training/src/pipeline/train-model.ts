@@ -10,7 +10,12 @@ import {
   writeXgbModel,
   type XgbTreeArrays,
 } from "@churn/core/model";
-import type { AliasRecord, ModelRegistry, ModelVersionMetadata } from "@churn/core/registry";
+import {
+  type AliasRecord,
+  assertAliasName,
+  type ModelRegistry,
+  type ModelVersionMetadata,
+} from "@churn/core/registry";
 import {
   type Booster,
   createRandom,
@@ -66,9 +71,11 @@ const TRAINER_NAME = "churn-hist (TypeScript, XGBoost 1.7 hist rules)";
  * Trains and registers a model version: validate the file, split it, tune (optionally), train,
  * evaluate on train and holdout, build the reference set, register, and move an alias when
  * asked. Throws `training.bad_data` when the file cannot train a model, `training.bad_holdout`
- * for bad holdout rows, and the registry's errors.
+ * for bad holdout rows, `registry.bad_name` for a bad alias (before any training), and the
+ * registry's errors.
  */
 export async function trainModel(input: TrainModelInput): Promise<TrainModelResult> {
+  if (input.promoteAlias !== undefined) assertAliasName(input.promoteAlias);
   const clock = input.clock ?? systemClock;
   const startedAt = clock.now().getTime();
   const random = createRandom(input.seed);

@@ -29,6 +29,7 @@ export {
   TuningTrialSchema,
 } from "./metadata.ts";
 export {
+  assertAliasName,
   createModelRegistry,
   type ModelRegistry,
   type RegisterModelInput,

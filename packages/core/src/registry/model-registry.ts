@@ -47,6 +47,20 @@ export interface ModelRegistry {
   keysOf(version: string): ModelVersionKeys;
 }
 
+/**
+ * Checks that `alias` can name an alias (lower case letters, digits and dashes, starting with a
+ * letter), so that a caller can refuse it before doing work. Throws `registry.bad_name`.
+ */
+export function assertAliasName(alias: string): void {
+  if (!v.is(AliasNameSchema, alias)) {
+    throw new ChurnError(
+      "registry.bad_name",
+      `"${alias}" is not a valid alias name; use lower case letters, digits and dashes, starting with a letter.`,
+      { context: { alias } },
+    );
+  }
+}
+
 /** Attempts at claiming the next version number when another writer takes it first. */
 const MAX_CLAIM_ATTEMPTS = 5;
 
@@ -208,13 +222,7 @@ export function createModelRegistry(
     },
 
     async setAlias(alias, version) {
-      if (!v.is(AliasNameSchema, alias)) {
-        throw new ChurnError(
-          "registry.bad_name",
-          `"${alias}" is not a valid alias name; use lower case letters, digits and dashes.`,
-          { context: { alias } },
-        );
-      }
+      assertAliasName(alias);
       if (!v.is(ModelVersionNameSchema, version)) {
         throw new ChurnError(
           "registry.bad_name",

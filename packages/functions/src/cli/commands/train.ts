@@ -2,13 +2,14 @@ import { readFile } from "node:fs/promises";
 import { basename, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { createMetricsStore } from "@churn/core/db";
-import type { AliasRecord, ModelVersionMetadata } from "@churn/core/registry";
+import { AliasNameSchema, type AliasRecord, type ModelVersionMetadata } from "@churn/core/registry";
 import {
   formatTuningProgress,
   ORIGINAL_HOLDOUT_ROWS,
   type TuningProgress,
   trainModel,
 } from "@churn/training";
+import * as v from "valibot";
 import { openDatabase } from "../../adapters/database.ts";
 import { type Command, type CommandIo, processIo } from "../command.ts";
 import { describeVersion, openLocalRegistry } from "./model.ts";
@@ -126,6 +127,10 @@ async function parseTrainArgs(args: readonly string[], io: CommandIo): Promise<T
       ? undefined
       : await readHoldoutRows(values["holdout-rows"], io);
   if (typeof holdoutRows === "string") return holdoutRows;
+  // Checked before training, so that a bad name costs no training and registers no version.
+  if (values.promote !== undefined && !v.is(AliasNameSchema, values.promote)) {
+    return `--promote: "${values.promote}" is not an alias name; use lower case letters, digits and dashes, starting with a letter.`;
+  }
 
   return {
     dataPath: resolve(io.cwd, values.data),
