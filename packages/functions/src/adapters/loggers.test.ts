@@ -64,4 +64,19 @@ describe("createConsoleLogger", () => {
 
     expect(lines).toEqual(['19:25:08 WARN  Retrying attempt=2 key=data/input/a.csv extra={"a":1}']);
   });
+
+  it("keeps the fields on the first line of a message of several lines", () => {
+    const lines: string[] = [];
+    const logger = createConsoleLogger({
+      clock,
+      format: "pretty",
+      write: (line) => lines.push(line),
+    });
+
+    logger.warn("Alert: Drift\n  File: a.csv\n  - tenure: 0.2", { messageId: "<m1>" });
+
+    expect(lines).toEqual([
+      "19:25:08 WARN  Alert: Drift messageId=<m1>\n  File: a.csv\n  - tenure: 0.2",
+    ]);
+  });
 });

@@ -5,16 +5,35 @@ export const LOG_LEVELS = ["debug", "info", "warn", "error"] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /**
- * The Lambda logger: Powertools' structured JSON, one object per line with the service name,
- * the cold-start flag and the request id once the handler injects the context. `POWERTOOLS_*`
- * and `AWS_LAMBDA_LOG_LEVEL` environment variables apply as usual.
+ * What the logs take from the Lambda runtime's invocation context (its `Context` object), so
+ * that every line of an invocation names its request and whether the container was cold.
  */
-export function createLambdaLogger(options: { serviceName: string }): Logger & {
+export interface LambdaInvocation {
+  readonly awsRequestId: string;
+  readonly functionName: string;
+  readonly functionVersion: string;
+  readonly invokedFunctionArn: string;
+  readonly memoryLimitInMB: string;
+}
+
+/** The Lambda logger, with the invocation context attached per invocation. */
+export interface LambdaLogger extends Logger {
   readonly powertools: PowertoolsLogger;
-} {
+  /** Adds the request id, function name and cold-start flag to every later line. */
+  addContext(invocation: LambdaInvocation): void;
+}
+
+/**
+ * The Lambda logger: Powertools' structured JSON, one object per line with the service name,
+ * the cold-start flag and the request id once the handler passes the invocation context to
+ * `addContext`. `POWERTOOLS_*` and `AWS_LAMBDA_LOG_LEVEL` environment variables apply as usual.
+ */
+export function createLambdaLogger(options: { serviceName: string }): LambdaLogger {
   const powertools = new PowertoolsLogger({ serviceName: options.serviceName });
   return {
     powertools,
+    // Powertools counts the first context it is given as the cold start of its container.
+    addContext: (invocation) => powertools.addContext(invocation),
     debug: (message, fields) => powertools.debug(message, toPlain(fields)),
     info: (message, fields) => powertools.info(message, toPlain(fields)),
     warn: (message, fields) => powertools.warn(message, toPlain(fields)),
@@ -62,7 +81,10 @@ function formatPretty(
     ([key, value]) => `${key}=${typeof value === "string" ? value : JSON.stringify(value)}`,
   );
   const clockTime = time.toISOString().slice(11, 19);
-  return [clockTime, level.toUpperCase().padEnd(5), message, ...pairs].join(" ");
+  // The fields stay on the first line, so that a message's further lines read as its body.
+  const [first = "", ...rest] = message.split("\n");
+  const line = [clockTime, level.toUpperCase().padEnd(5), first, ...pairs].join(" ");
+  return [line, ...rest].join("\n");
 }
 
 /** Fields as JSON-ready values: errors become their name, message, code and context. */

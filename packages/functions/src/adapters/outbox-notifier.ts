@@ -23,8 +23,9 @@ export interface OutboxOptions {
 
 /**
  * Writes each alert as an RFC 5322 message (UTF-8, CRLF line ends) to `<dir>/<time>-<token>.eml`,
- * which any mail client opens, and logs a one-line summary. The file appears whole (temp file,
- * then rename). Returns the Message-ID.
+ * which any mail client opens, and echoes its subject and key lines as a warning, the level
+ * every local command shows. The file appears whole (temp file, then rename). Returns the
+ * Message-ID.
  */
 export function createOutboxNotifier(options: OutboxOptions): Notifier {
   const clock = options.clock ?? systemClock;
@@ -50,7 +51,11 @@ export function createOutboxNotifier(options: OutboxOptions): Notifier {
       await writeFile(temp, text, { encoding: "utf8", flag: "wx" });
       await rename(temp, file);
 
-      logger.info(`Alert: ${oneLine(message.subject)} (mail in ${file})`, { file, messageId });
+      const echo = [
+        `Alert: ${oneLine(message.subject)} (mail in ${file})`,
+        ...keyLines(message.body),
+      ];
+      logger.warn(echo.join("\n  "), { messageId });
       return messageId;
     },
   };
@@ -102,6 +107,17 @@ export function encodeHeaderText(text: string): string {
   return words
     .map((word) => `=?UTF-8?B?${Buffer.from(word, "utf8").toString("base64")}?=`)
     .join("\r\n ");
+}
+
+/**
+ * The lines of an alert's body a reader acts on: the file, model version and run, and the
+ * listed columns or scores (`- name: value (threshold …)`), as the core's alert texts write them.
+ */
+function keyLines(body: string): string[] {
+  return body
+    .split(/\r\n|\r|\n/)
+    .map((line) => line.trim())
+    .filter((line) => /^(File|Model version|Run): /.test(line) || line.startsWith("- "));
 }
 
 /** Line breaks in a header would start a new header; they become spaces. */

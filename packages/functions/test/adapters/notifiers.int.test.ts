@@ -5,7 +5,8 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { PublishCommand, SNSClient, SNSServiceException } from "@aws-sdk/client-sns";
-import { isChurnError } from "@churn/core";
+import { isChurnError, type Logger } from "@churn/core";
+import { type AlertFacts, buildDriftAlert, buildScoreAlert } from "@churn/core/pipeline";
 import { mockClient } from "aws-sdk-client-mock";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createOutboxNotifier } from "../../src/adapters/outbox-notifier.ts";
@@ -56,6 +57,34 @@ describe("createSnsNotifier", () => {
   });
 });
 
+const facts: AlertFacts = {
+  runId: "customer_churn_2-0123456789abcdef",
+  fileName: "customer_churn_2.csv",
+  modelVersion: "v3",
+  modelAlias: "staging",
+  driftShare: 2 / 12,
+  driftShareThreshold: 0.5,
+  columnCount: 12,
+  driftedColumns: [
+    { column: "call_failure", test: "K-S p-value", score: 1.56e-28, threshold: 0.05 },
+    { column: "age_group", test: "chi-square p-value", score: 6.14e-8, threshold: 0.05 },
+  ],
+  lowScores: [{ metric: "F1 score", value: 0.5432, threshold: 0.7, referenceValue: 0.8125 }],
+  siteUrl: "http://localhost:3000",
+};
+
+/** A logger that keeps every call's level, message and fields. */
+function recordingLogger(logged: Record<string, unknown>[]): Logger {
+  const record = (level: string) => (message: string, fields?: Record<string, unknown>) =>
+    logged.push({ level, message, ...fields });
+  return {
+    debug: record("debug"),
+    info: record("info"),
+    warn: record("warn"),
+    error: record("error"),
+  };
+}
+
 /** Decodes RFC 2047 base64 words written back to back, as a mail client would. */
 function decodeEncodedWords(text: string): string {
   const words = [...text.matchAll(/=\?UTF-8\?B\?([^?]*)\?=/g)];
@@ -71,18 +100,11 @@ describe("createOutboxNotifier", () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it("writes an RFC 5322 message and logs one line about it", async () => {
-    const lines: string[] = [];
+  it("writes an RFC 5322 message", async () => {
     const notifier = createOutboxNotifier({
       dir,
       clock: { now: () => new Date("2026-12-03T19:25:08.123Z") },
       newToken: () => "abc123",
-      logger: {
-        debug: () => {},
-        info: (message) => lines.push(message),
-        warn: () => {},
-        error: () => {},
-      },
     });
 
     const messageId = await notifier.publish(alert);
@@ -108,7 +130,43 @@ describe("createOutboxNotifier", () => {
     expect(subjectLines.every((line) => line.length <= 78)).toBe(true);
     expect(decodeEncodedWords(subjectLines.join("").replace(/^Subject: /, ""))).toBe(alert.subject);
     expect(body).toBe(alert.body.replaceAll("\n", "\r\n"));
-    expect(lines).toEqual([`Alert: ${alert.subject} (mail in ${path.join(dir, files[0]!)})`]);
+  });
+
+  it.each([
+    [
+      "drift",
+      buildDriftAlert(facts),
+      [
+        "Alert: Customer Data Drift Alert: 2 Column(s) Drifted (mail in <file>)",
+        "  File: customer_churn_2.csv",
+        "  Model version: v3 (alias staging)",
+        "  Run: customer_churn_2-0123456789abcdef",
+        "  - call_failure: K-S p-value 1.56e-28 (threshold 0.05)",
+        "  - age_group: chi-square p-value 6.14e-8 (threshold 0.05)",
+      ],
+    ],
+    [
+      "score",
+      buildScoreAlert(facts),
+      [
+        "Alert: Customer Prediction Scores Alert: 1 Score(s) Below Threshold (mail in <file>)",
+        "  File: customer_churn_2.csv",
+        "  Model version: v3 (alias staging)",
+        "  Run: customer_churn_2-0123456789abcdef",
+        "  - F1 score: 0.543 (threshold 0.7, reference 0.813)",
+      ],
+    ],
+  ])("echoes the %s alert's subject and key lines as a warning", async (_kind, message, echo) => {
+    const other = await mkdtemp(path.join(tmpdir(), "churn-outbox-"));
+    const logged: { level: string; message: string }[] = [];
+    const notifier = createOutboxNotifier({ dir: other, logger: recordingLogger(logged) });
+
+    const messageId = await notifier.publish(message);
+
+    const [file] = await readdir(other);
+    const expected = echo.join("\n").replace("<file>", path.join(other, file ?? ""));
+    expect(logged).toEqual([{ level: "warn", message: expected, messageId }]);
+    await rm(other, { recursive: true, force: true });
   });
 
   it("keeps every alert in its own file", async () => {
