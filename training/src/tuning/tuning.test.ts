@@ -1,10 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { createRandom } from "../trainer/index.ts";
+import {
+  createRandom,
+  type LabelledMatrix,
+  type RandomSource,
+  XGBOOST_DEFAULT_PARAMS,
+} from "../trainer/index.ts";
 import { f1Score } from "./cross-validate.ts";
 import { stratifiedFolds } from "./folds.ts";
 import { formatTuningProgress } from "./progress.ts";
 import { fromUnit, type SearchDimension, toUnit } from "./search-space.ts";
 import { type ScoredPoint, suggestPoint } from "./tpe.ts";
+import { type TuningProgress, tuneHyperparameters } from "./tune.ts";
 
 const x: SearchDimension = { name: "x", low: 0, high: 1, isLog: false, isInteger: false };
 
@@ -36,6 +42,112 @@ describe("suggestPoint", () => {
 
     const mean = points.reduce((sum, point) => sum + (point.x ?? 0), 0) / points.length;
     expect(Math.abs(mean - 0.8)).toBeLessThan(0.1);
+  });
+});
+
+describe("suggestPoint start-up", () => {
+  it("returns plain uniform draws until the history reaches the start-up count", () => {
+    const space = [x, { ...x, name: "y" }];
+    const history: ScoredPoint[] = [0.1, 0.2, 0.9].map((value) => ({
+      point: { x: value, y: value },
+      score: value,
+    }));
+    const uniform = (random: RandomSource) => ({ x: random.nextFloat(), y: random.nextFloat() });
+    const suggest = (count: number, seed: number) =>
+      suggestPoint(history.slice(0, count), {
+        space,
+        random: createRandom(seed),
+        startupTrialCount: 3,
+      });
+
+    expect(suggest(2, 4)).toEqual(uniform(createRandom(4)));
+    expect(suggest(3, 4)).not.toEqual(uniform(createRandom(4)));
+  });
+});
+
+/**
+ * A small search, so that tuning takes milliseconds: many trees at a high learning rate on few
+ * rows, so that every fold stops early.
+ */
+const smallSpace: SearchDimension[] = [
+  { name: "n_estimators", low: 200, high: 300, isLog: false, isInteger: true },
+  { name: "learning_rate", low: 0.2, high: 0.5, isLog: false, isInteger: false },
+  { name: "max_depth", low: 1, high: 4, isLog: false, isInteger: true },
+  { name: "threshold", low: 0.2, high: 0.8, isLog: false, isInteger: false },
+];
+
+/** Rows whose label follows feature 0 with noise; `featureSeed` redraws the features alone. */
+function tuningData(featureSeed: number): LabelledMatrix {
+  const rowCount = 150;
+  const labelRandom = createRandom(1);
+  const labels = Uint8Array.from({ length: rowCount }, () =>
+    labelRandom.nextFloat() < 0.3 ? 1 : 0,
+  );
+  const random = createRandom(featureSeed);
+  const features = new Float32Array(rowCount * 3);
+  labels.forEach((label, row) => {
+    features[row * 3] = label + 1.2 * random.nextFloat();
+    features[row * 3 + 1] = random.nextFloat();
+    features[row * 3 + 2] = Math.floor(random.nextFloat() * 4);
+  });
+  return { features, labels, rowCount, featureCount: 3 };
+}
+
+function tune(data: LabelledMatrix, trialCount: number, onTrial?: (p: TuningProgress) => void) {
+  return tuneHyperparameters(data, {
+    trialCount,
+    random: createRandom(5),
+    baseParams: XGBOOST_DEFAULT_PARAMS,
+    space: smallSpace,
+    ...(onTrial === undefined ? {} : { onTrial }),
+  });
+}
+
+describe("tuneHyperparameters", () => {
+  it("returns the same trials and best result for the same seed", () => {
+    const data = tuningData(2);
+
+    const [first, second] = [tune(data, 4), tune(data, 4)];
+
+    expect(second).toEqual(first);
+    expect(new Set(first.trials.map((trial) => trial.score)).size).toBeGreaterThan(1);
+  });
+
+  it("reports a best score that never drops and ends at the best trial's", () => {
+    const progress: TuningProgress[] = [];
+
+    const result = tune(tuningData(2), 12, (step) => progress.push(step));
+
+    const scores = result.trials.map((trial) => trial.score);
+    const runningBest = scores.map((_, i) => Math.max(...scores.slice(0, i + 1)));
+    expect(progress.map((step) => step.bestScore)).toEqual(runningBest);
+    expect(progress.map((step) => step.lastScore)).toEqual(scores);
+    expect(result.bestScore).toBe(Math.max(...scores));
+    expect(result.trials[result.bestTrial]?.score).toBe(result.bestScore);
+    expect(runningBest.at(-1)).toBeGreaterThan(runningBest[0] ?? 1);
+  });
+
+  it("draws the first 10 trials at random and then follows the scores (TPE)", () => {
+    // Same labels and folds, other features: other scores, but the same random start-up draws.
+    const [a, b] = [tune(tuningData(2), 12), tune(tuningData(3), 12)];
+
+    const points = (result: typeof a) => result.trials.map((trial) => trial.point);
+    expect(points(b).slice(0, 10)).toEqual(points(a).slice(0, 10));
+    expect(b.trials.map((t) => t.score)).not.toEqual(a.trials.map((t) => t.score));
+    expect(points(b)[10]).not.toEqual(points(a)[10]);
+  });
+
+  it("refits n_estimators to the mean tree count its folds kept, and keeps its threshold", () => {
+    const result = tune(tuningData(2), 3);
+
+    const best = result.trials[result.bestTrial];
+    expect(best).toBeDefined();
+    if (best === undefined) return;
+    const meanTreeCount = best.foldTreeCounts.reduce((sum, count) => sum + count, 0) / 3;
+    expect(best.foldTreeCounts.every((count) => count < best.params.nEstimators)).toBe(true);
+    expect(result.params).toEqual({ ...best.params, nEstimators: Math.round(meanTreeCount) });
+    expect(result.threshold).toBe(best.threshold);
+    expect(result.threshold).toBe(best.point.threshold);
   });
 });
 
