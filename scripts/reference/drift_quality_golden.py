@@ -8,6 +8,7 @@ from fixed seeds) and scikit-learn's figures, with the tool versions recorded be
 
 import json
 import pathlib
+import warnings
 
 import numpy as np
 import scipy
@@ -42,6 +43,59 @@ def case(name, labels, probabilities, threshold=0.5):
                 "trueNegative": int(tn),
                 "falseNegative": int(fn),
             },
+            **rates(labels, predicted),
+            **curves(labels, probabilities),
+        },
+    }
+
+
+def ratio(numerator, denominator):
+    """scikit-learn's zero_division=0: a rate over an empty class is 0."""
+    return float(numerator / denominator) if denominator > 0 else 0.0
+
+
+def rates(labels, predicted):
+    """The four rates as Evidently forms them from scikit-learn's confusion matrix."""
+    tn, fp, fn, tp = metrics.confusion_matrix(labels, predicted, labels=[0, 1]).ravel()
+    found = {
+        "truePositiveRate": ratio(tp, tp + fn),
+        "trueNegativeRate": ratio(tn, tn + fp),
+        "falsePositiveRate": ratio(fp, fp + tn),
+        "falseNegativeRate": ratio(fn, fn + tp),
+    }
+    # The same two rates by scikit-learn's own recall, as a check on the formulas above.
+    assert found["truePositiveRate"] == metrics.recall_score(labels, predicted, zero_division=0)
+    assert found["trueNegativeRate"] == metrics.recall_score(
+        labels, predicted, pos_label=0, zero_division=0
+    )
+    return found
+
+
+def as_list(values):
+    return [None if np.isnan(value) else float(value) for value in values]
+
+
+def curves(labels, probabilities):
+    """Every point of roc_curve (no point dropped) and precision_recall_curve, unthinned.
+
+    roc_curve divides by a class total that is 0 when one class is absent; the NaN it gives
+    then has no JSON form and is written as null.
+    """
+    with np.errstate(invalid="ignore", divide="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        fpr, tpr, roc_thresholds = metrics.roc_curve(labels, probabilities, drop_intermediate=False)
+        precision, recall, pr_thresholds = metrics.precision_recall_curve(labels, probabilities)
+    return {
+        "rocCurve": {
+            "falsePositiveRate": as_list(fpr),
+            "truePositiveRate": as_list(tpr),
+            "thresholds": as_list(roc_thresholds),
+        },
+        # precision and recall hold one point more than thresholds: the final (1, 0) has none.
+        "precisionRecallCurve": {
+            "precision": as_list(precision),
+            "recall": as_list(recall),
+            "thresholds": as_list(pr_thresholds),
         },
     }
 

@@ -120,12 +120,14 @@ export function rankScores(
     const tp = steps.truePositives[index - 1] as number;
     const fp = steps.falsePositives[index - 1] as number;
     const threshold = steps.thresholds[index - 1] as number;
-    const recall = positiveTotal === 0 ? 0 : tp / positiveTotal;
+    // Over an empty class roc_curve gives NaN, which JSON cannot hold, so the rate is 0 there;
+    // precision_recall_curve sets recall to 1 when no row is positive, and so does this curve.
     rocCurve.push({
       falsePositiveRate: negativeTotal === 0 ? 0 : fp / negativeTotal,
-      truePositiveRate: recall,
+      truePositiveRate: positiveTotal === 0 ? 0 : tp / positiveTotal,
       threshold,
     });
+    const recall = positiveTotal === 0 ? 1 : tp / positiveTotal;
     precisionRecallCurve.push({ recall, precision: tp / (tp + fp), threshold });
   }
   return { rocAuc: areaUnderRoc(steps), rocCurve, precisionRecallCurve };
