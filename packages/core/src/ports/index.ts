@@ -28,9 +28,21 @@ export interface ObjectStore {
   stat(key: string): Promise<ObjectInfo | undefined>;
   /** Every object whose key starts with `prefix`, in key order. */
   list(prefix: string): AsyncIterable<ObjectInfo>;
-  /** Copies an object to a new key; the source stays. */
-  copy(fromKey: string, toKey: string): Promise<ObjectInfo>;
-  delete(key: string): Promise<void>;
+  /**
+   * Copies an object to a new key; the source stays. With `ifMatch`, copies only the object of
+   * that ETag and throws `store.changed` when the key holds other bytes; with `ifAbsent`, throws
+   * `store.exists` when the target exists. Throws `store.not_found` when the source is missing.
+   */
+  copy(
+    fromKey: string,
+    toKey: string,
+    options?: { ifMatch?: string; ifAbsent?: boolean },
+  ): Promise<ObjectInfo>;
+  /**
+   * Deletes an object; a missing one is not an error. With `ifMatch`, deletes only the object of
+   * that ETag and throws `store.changed` when the key holds other bytes.
+   */
+  delete(key: string, options?: { ifMatch?: string }): Promise<void>;
 }
 
 /** Scores rows of features with a deployed model version. */

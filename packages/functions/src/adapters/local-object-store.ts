@@ -17,7 +17,8 @@ interface CachedEtag {
 /**
  * An object store in a local folder laid out like the bucket: key `data/input/a.csv` is the file
  * `<root>/data/input/a.csv`. Writes land whole or not at all (temp file, then rename), and the
- * ETag is the SHA-256 of the content. Errors: `store.not_found`, `store.exists`, `store.bad_key`.
+ * ETag is the SHA-256 of the content. Errors: `store.not_found`, `store.exists`, `store.changed`,
+ * `store.bad_key`.
  */
 export function createLocalObjectStore(rootDir: string): ObjectStore {
   const root = path.resolve(rootDir);
@@ -109,24 +110,46 @@ export function createLocalObjectStore(rootDir: string): ObjectStore {
       }
     },
 
-    async copy(fromKey, toKey) {
+    async copy(fromKey, toKey, options = {}) {
       const from = filePath(fromKey);
       const to = filePath(toKey);
+      if (options.ifAbsent && (await stat(to).catch(ignoreMissing)) !== undefined) {
+        throw existsError(toKey);
+      }
       await mkdir(path.dirname(to), { recursive: true });
       const temp = `${to}.${randomBytes(6).toString("hex")}${TEMP_SUFFIX}`;
       await copyFile(from, temp).catch((error: unknown) => {
         if (hasCode(error, "ENOENT")) throw notFoundError(fromKey);
         throw error;
       });
-      await place(toKey, temp, to, false);
+      if (options.ifMatch !== undefined) {
+        // The copy itself is hashed, so the bytes placed are exactly the bytes compared, even
+        // when the source is replaced while it is being copied.
+        const etag = await hashFile(temp);
+        if (etag !== options.ifMatch) {
+          await unlink(temp).catch(() => {});
+          throw changedError(fromKey, options.ifMatch, etag);
+        }
+      }
+      await place(toKey, temp, to, options.ifAbsent === true);
       const copied = await info(toKey, to);
       if (copied === undefined) throw notFoundError(toKey);
       return copied;
     },
 
-    async delete(key) {
-      await unlink(filePath(key)).catch(ignoreMissing);
-      etags.delete(filePath(key));
+    async delete(key, options = {}) {
+      const file = filePath(key);
+      if (options.ifMatch !== undefined) {
+        // A check, then the unlink: a writer in the same folder could slip in between, which
+        // the single local runner never does.
+        const current = await info(key, file);
+        if (current === undefined) return;
+        if (current.etag !== options.ifMatch) {
+          throw changedError(key, options.ifMatch, current.etag);
+        }
+      }
+      await unlink(file).catch(ignoreMissing);
+      etags.delete(file);
     },
   };
 }
@@ -203,6 +226,15 @@ function notFoundError(key: string): ChurnError {
   return new ChurnError("store.not_found", `Object ${key} does not exist in the local bucket.`, {
     context: { key },
   });
+}
+
+function changedError(key: string, expected: string, found: string): ChurnError {
+  return new ChurnError(
+    "store.changed",
+    `Object ${key} now holds other bytes (ETag ${found}, expected ${expected}); ` +
+      "it was replaced after it was announced.",
+    { context: { key, expectedEtag: expected, etag: found } },
+  );
 }
 
 function existsError(key: string): ChurnError {

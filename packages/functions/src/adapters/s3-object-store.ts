@@ -18,8 +18,9 @@ const PART_SIZE_BYTES = 5 * 1024 * 1024;
 /**
  * The bucket on Amazon S3 (or any S3-compatible server). Reads stream, streamed writes go up in
  * multipart uploads, and `ifAbsent` sends `If-None-Match: *` so S3 itself refuses an overwrite.
- * Errors: `store.not_found`, `store.exists`, `store.unavailable` (throttling, 5xx, network; worth
- * retrying) and `store.request_failed`.
+ * Errors: `store.not_found`, `store.exists`, `store.changed` (the source of a conditional copy or
+ * delete holds other bytes), `store.unavailable` (throttling, 5xx, network; worth retrying) and
+ * `store.request_failed`.
  */
 export function createS3ObjectStore(options: {
   client: S3Client;
@@ -129,29 +130,65 @@ export function createS3ObjectStore(options: {
 
     // A single CopyObject handles objects up to 5 GB, far above any file this platform takes;
     // larger objects would need a multipart copy, which is not implemented.
-    async copy(fromKey, toKey) {
+    async copy(fromKey, toKey, copyOptions = {}) {
+      const { ifMatch } = copyOptions;
+      // The HEADs refuse a replaced source or an existing target before any byte moves;
+      // CopySourceIfMatch and If-None-Match make S3 itself refuse a change between HEAD and copy.
+      if (ifMatch !== undefined) await checkEtag(fromKey, ifMatch);
+      if (copyOptions.ifAbsent && (await head(toKey)) !== undefined) {
+        throw exists(bucket, toKey);
+      }
       try {
         await client.send(
           new CopyObjectCommand({
             Bucket: bucket,
             Key: toKey,
             CopySource: `${bucket}/${fromKey.split("/").map(encodeURIComponent).join("/")}`,
+            ...(ifMatch === undefined ? {} : { CopySourceIfMatch: `"${ifMatch}"` }),
+            ...(copyOptions.ifAbsent ? { IfNoneMatch: "*" } : {}),
           }),
         );
       } catch (error) {
-        throw translate(error, "copy", fromKey);
+        // One 412 answers both conditions; the source's ETag tells which one failed.
+        if (ifMatch !== undefined && httpStatusOf(error) === 412) {
+          await checkEtag(fromKey, ifMatch);
+        }
+        throw translate(error, "copy", copyOptions.ifAbsent ? toKey : fromKey);
       }
       return headWritten(toKey);
     },
 
-    async delete(key) {
+    async delete(key, deleteOptions = {}) {
+      const { ifMatch } = deleteOptions;
+      if (ifMatch !== undefined) {
+        const current = await head(key);
+        if (current === undefined) return;
+        if (current.etag !== ifMatch) throw changed(bucket, key, ifMatch, current.etag);
+      }
       try {
-        await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
+        await client.send(
+          new DeleteObjectCommand({
+            Bucket: bucket,
+            Key: key,
+            ...(ifMatch === undefined ? {} : { IfMatch: `"${ifMatch}"` }),
+          }),
+        );
       } catch (error) {
+        if (ifMatch !== undefined && isMissing(error)) return;
+        if (ifMatch !== undefined && httpStatusOf(error) === 412) {
+          throw changed(bucket, key, ifMatch, (await head(key))?.etag ?? "none");
+        }
         throw translate(error, "delete", key);
       }
     },
   };
+
+  /** Throws `store.not_found` or `store.changed` unless `key` holds the object of `etag`. */
+  async function checkEtag(key: string, etag: string): Promise<void> {
+    const current = await head(key);
+    if (current === undefined) throw notFound(bucket, key);
+    if (current.etag !== etag) throw changed(bucket, key, etag, current.etag);
+  }
 
   function translate(error: unknown, action: string, key: string): ChurnError {
     if (error instanceof ChurnError) return error;
@@ -159,13 +196,7 @@ export function createS3ObjectStore(options: {
     const status = httpStatusOf(error);
     const name = error instanceof Error ? error.name : "Error";
     const context = { bucket, key, status, awsError: name };
-    if (status === 412 || name === "PreconditionFailed") {
-      return new ChurnError(
-        "store.exists",
-        `Object s3://${bucket}/${key} already exists; nothing is overwritten, so write it under a new key.`,
-        { context, cause: error },
-      );
-    }
+    if (status === 412 || name === "PreconditionFailed") return exists(bucket, key, error);
     const isTransient = isTransientAwsError(error);
     return new ChurnError(
       isTransient ? "store.unavailable" : "store.request_failed",
@@ -184,6 +215,23 @@ function isMissing(error: unknown): boolean {
 /** S3 wraps ETags in double quotes; the port's etag is the bare tag. */
 function unquote(etag: string | undefined): string {
   return (etag ?? "").replaceAll('"', "");
+}
+
+function exists(bucket: string, key: string, cause?: unknown): ChurnError {
+  return new ChurnError(
+    "store.exists",
+    `Object s3://${bucket}/${key} already exists; nothing is overwritten, so write it under a new key.`,
+    { context: { bucket, key, status: 412 }, ...(cause === undefined ? {} : { cause }) },
+  );
+}
+
+function changed(bucket: string, key: string, expected: string, found: string): ChurnError {
+  return new ChurnError(
+    "store.changed",
+    `Object s3://${bucket}/${key} now holds other bytes (ETag ${found}, expected ${expected}); ` +
+      "it was replaced after it was announced.",
+    { context: { bucket, key, expectedEtag: expected, etag: found } },
+  );
 }
 
 function notFound(bucket: string, key: string): ChurnError {

@@ -51,6 +51,20 @@ describe("createLocalObjectStore", () => {
     expect(Buffer.from(await store.readBytes("claims/run-1.json")).toString()).toBe("first");
   });
 
+  it("refuses to copy over an existing object with ifAbsent and keeps it", async () => {
+    const store = createLocalObjectStore(root);
+    await store.write("copies/source.csv", "new");
+    await store.write("copies/target.csv", "kept");
+
+    const error = await store
+      .copy("copies/source.csv", "copies/target.csv", { ifAbsent: true })
+      .catch((caught: unknown) => caught);
+
+    expect(isChurnError(error, "store.exists")).toBe(true);
+    expect(Buffer.from(await store.readBytes("copies/target.csv")).toString()).toBe("kept");
+    expect((await readdir(path.join(root, "copies"))).sort()).toEqual(["source.csv", "target.csv"]);
+  });
+
   it("lets exactly one of many concurrent ifAbsent writers win", async () => {
     const store = createLocalObjectStore(root);
 

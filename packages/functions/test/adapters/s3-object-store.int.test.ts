@@ -1,4 +1,7 @@
 import {
+  CopyObjectCommand,
+  DeleteObjectCommand,
+  HeadObjectCommand,
   PutObjectCommand,
   type PutObjectCommandInput,
   S3Client,
@@ -31,7 +34,8 @@ describe("createS3ObjectStore on s3rver", () => {
       (next, context) => async (args) => {
         commands.push(context.commandName ?? "");
         const request = args.request as { headers?: Record<string, string> };
-        if (context.commandName === "PutObjectCommand" && request.headers) {
+        const isConditional = ["PutObjectCommand", "CopyObjectCommand", "DeleteObjectCommand"];
+        if (isConditional.includes(context.commandName ?? "") && request.headers) {
           putHeaders.push({ ...request.headers });
         }
         return next(args);
@@ -78,6 +82,26 @@ describe("createS3ObjectStore on s3rver", () => {
 
     expect(putHeaders.map((headers) => headers["if-none-match"])).toEqual(["*", undefined]);
   });
+
+  it("asks S3 to copy only the announced object, never over an existing one", async () => {
+    const store = createS3ObjectStore(s3);
+    const source = await store.write("data/input/claim.csv", "a,b\n");
+    putHeaders.length = 0;
+
+    await store.copy("data/input/claim.csv", "data/processing/r1/claim.csv", {
+      ifMatch: source.etag,
+      ifAbsent: true,
+    });
+    await store.delete("data/input/claim.csv", { ifMatch: source.etag });
+
+    expect(putHeaders.map((headers) => headers["x-amz-copy-source-if-match"])).toEqual([
+      `"${source.etag}"`,
+      undefined,
+    ]);
+    expect(putHeaders.map((headers) => headers["if-none-match"])).toEqual(["*", undefined]);
+    expect(putHeaders[1]?.["if-match"]).toBe(`"${source.etag}"`);
+    expect(await store.stat("data/input/claim.csv")).toBeUndefined();
+  });
 });
 
 // s3rver ignores If-None-Match on writes, so S3's refusal (HTTP 412) is replayed with a mock.
@@ -110,5 +134,45 @@ describe("createS3ObjectStore error mapping", () => {
     expect(isChurnError(error, code)).toBe(true);
     const input = mock.commandCalls(PutObjectCommand)[0]?.args[0].input as PutObjectCommandInput;
     expect(input.IfNoneMatch).toBe("*");
+  });
+
+  // S3 answers a failed condition of a copy with one 412; the source's ETag tells which failed.
+  it.each([
+    ["the source was replaced", '"newer"', "store.changed"],
+    ["the target exists", '"announced"', "store.exists"],
+  ])("throws the matching code when a copy is refused because %s", async (_, etag, code) => {
+    mock.reset();
+    mock
+      .on(HeadObjectCommand, { Key: "data/input/a.csv" })
+      .resolvesOnce({ ETag: '"announced"' })
+      .resolves({ ETag: etag });
+    mock
+      .on(HeadObjectCommand, { Key: "data/processing/r1/a.csv" })
+      .rejects(serviceError("NotFound", 404));
+    mock.on(CopyObjectCommand).rejects(serviceError("PreconditionFailed", 412));
+
+    const error = await store
+      .copy("data/input/a.csv", "data/processing/r1/a.csv", {
+        ifMatch: "announced",
+        ifAbsent: true,
+      })
+      .catch((caught: unknown) => caught);
+
+    expect(isChurnError(error, code)).toBe(true);
+    const input = mock.commandCalls(CopyObjectCommand)[0]?.args[0].input;
+    expect(input).toMatchObject({ CopySourceIfMatch: '"announced"', IfNoneMatch: "*" });
+  });
+
+  it("throws store.changed when S3 refuses a conditional delete", async () => {
+    mock.reset();
+    mock.on(HeadObjectCommand).resolvesOnce({ ETag: '"announced"' }).resolves({ ETag: '"newer"' });
+    mock.on(DeleteObjectCommand).rejects(serviceError("PreconditionFailed", 412));
+
+    const error = await store
+      .delete("data/input/a.csv", { ifMatch: "announced" })
+      .catch((caught: unknown) => caught);
+
+    expect(isChurnError(error, "store.changed")).toBe(true);
+    expect(mock.commandCalls(DeleteObjectCommand)[0]?.args[0].input.IfMatch).toBe('"announced"');
   });
 });

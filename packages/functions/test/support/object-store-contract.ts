@@ -116,6 +116,42 @@ export function describeObjectStoreContract(
       expect(Buffer.from(bytes).toString("utf8")).toBe("a,b\n1,2\n");
     });
 
+    it("copies with ifMatch only the object of that ETag, and nothing when it was replaced", async () => {
+      const announced = await store.write("data/input/redrop.csv", "first drop\n");
+      const claimed = await store.copy("data/input/redrop.csv", "data/processing/r1/redrop.csv", {
+        ifMatch: announced.etag,
+      });
+      await store.write("data/input/redrop.csv", "second drop\n");
+
+      const error = await store
+        .copy("data/input/redrop.csv", "data/processing/r2/redrop.csv", {
+          ifMatch: announced.etag,
+        })
+        .catch((caught: unknown) => caught);
+
+      expect(claimed.sizeBytes).toBe(11);
+      expect(isChurnError(error, "store.changed")).toBe(true);
+      expect(await store.stat("data/processing/r2/redrop.csv")).toBeUndefined();
+      const bytes = await store.readBytes("data/processing/r1/redrop.csv");
+      expect(Buffer.from(bytes).toString("utf8")).toBe("first drop\n");
+    });
+
+    it("deletes with ifMatch only the object of that ETag", async () => {
+      const first = await store.write("delete/replaced.txt", "first");
+      await store.write("delete/replaced.txt", "second");
+
+      const error = await store
+        .delete("delete/replaced.txt", { ifMatch: first.etag })
+        .catch((caught: unknown) => caught);
+      const current = await store.stat("delete/replaced.txt");
+      await store.delete("delete/replaced.txt", { ifMatch: current?.etag ?? "" });
+      await store.delete("delete/replaced.txt", { ifMatch: first.etag });
+
+      expect(isChurnError(error, "store.changed")).toBe(true);
+      expect(current?.sizeBytes).toBe(6);
+      expect(await store.stat("delete/replaced.txt")).toBeUndefined();
+    });
+
     it("deletes an object, and deleting a missing one is not an error", async () => {
       await store.write("delete/me.txt", "x");
 
