@@ -1,4 +1,5 @@
-import { fileNameOf, type RunKeys, runKeys } from "./run-keys.ts";
+import { isChurnError } from "../errors/index.ts";
+import { fileNameOf, isInputKey, type RunKeys, runKeys } from "./run-keys.ts";
 import { appendRunLog, moveObject } from "./run-log.ts";
 import type { StepDependencies } from "./step-dependencies.ts";
 import { describeError, readCaughtError } from "./step-error.ts";
@@ -26,7 +27,7 @@ export async function failRun(
   const label = isRejected ? "Rejected" : "Failed";
 
   const validation = await readValidation(deps, keys);
-  const outputs = await moveToErrored(deps, input.key, keys, `${label}: ${reason}`);
+  const outputs = await moveToErrored(deps, input, keys, `${label}: ${reason}`);
   await recordEnd(deps, input, { isRejected, reason, code, fileName, keys, validation });
   return { status: isRejected ? "rejected" : "failed", reason, outputs };
 }
@@ -34,7 +35,7 @@ export async function failRun(
 /** Moves whatever of the run exists into errored/, the original last, and returns the new keys. */
 async function moveToErrored(
   deps: Pick<StepDependencies, "store" | "clock">,
-  inputKey: string,
+  input: FailInput,
   keys: RunKeys,
   reason: string,
 ): Promise<Record<string, string>> {
@@ -53,18 +54,46 @@ async function moveToErrored(
     outputs[name] = to;
   }
 
-  for (const from of [keys.processing, inputKey]) {
-    if ((await deps.store.stat(from)) === undefined) continue;
-    await moveObject(deps.store, deps.clock, { from, to: keys.errored, logKey: keys.log, reason });
+  const move = { to: keys.errored, logKey: keys.log, reason };
+  if ((await deps.store.stat(keys.processing)) !== undefined) {
+    await moveObject(deps.store, deps.clock, { ...move, from: keys.processing });
     outputs.original = keys.errored;
     return outputs;
+  }
+  let dropped = await droppedObject(deps, input);
+  if (dropped === "announced") {
+    // Only the announced object leaves data/input/; a newer one there has a run of its own.
+    const etag = input.etag === "" ? {} : { etag: input.etag };
+    try {
+      await moveObject(deps.store, deps.clock, { ...move, from: input.key, ...etag });
+      outputs.original = keys.errored;
+      return outputs;
+    } catch (error) {
+      if (!isChurnError(error, "store.changed")) throw error;
+      dropped = "newer";
+    }
   }
   if ((await deps.store.stat(keys.errored)) !== undefined) {
     outputs.original = keys.errored;
   } else {
-    await appendRunLog(deps.store, deps.clock, keys.log, `${reason} The file was not found.`);
+    const found =
+      dropped === "newer"
+        ? ` ${input.key} holds a newer file, which stays there for its own run.`
+        : " The file was not found.";
+    await appendRunLog(deps.store, deps.clock, keys.log, `${reason}${found}`);
   }
   return outputs;
+}
+
+/** Whether the run's input key still holds the object its drop announced. */
+async function droppedObject(
+  deps: Pick<StepDependencies, "store">,
+  input: FailInput,
+): Promise<"announced" | "newer" | "missing"> {
+  if (!isInputKey(input.key)) return "missing";
+  const current = await deps.store.stat(input.key);
+  if (current === undefined) return "missing";
+  return input.etag === "" || current.etag === input.etag ? "announced" : "newer";
 }
 
 async function recordEnd(

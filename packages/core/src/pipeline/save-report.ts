@@ -1,4 +1,5 @@
 import type { ColumnDriftRecord, EstimateRecord, MetricRecord } from "../db/index.ts";
+import { isChurnError } from "../errors/index.ts";
 import { parseRunReport, type RunReport } from "../report/index.ts";
 import { runKeys } from "./run-keys.ts";
 import { appendRunLog } from "./run-log.ts";
@@ -21,7 +22,11 @@ export async function saveReport(
     new TextDecoder().decode(await deps.store.readBytes(input.report.reportKey)),
   );
 
-  await deps.store.copy(input.report.reportKey, keys.report);
+  // Nothing is overwritten; a report already saved under this run's key is this run's, stored
+  // by an attempt that failed after the copy, and the copy is not needed again.
+  await deps.store.copy(input.report.reportKey, keys.report, { ifAbsent: true }).catch((error) => {
+    if (!isChurnError(error, "store.exists")) throw error;
+  });
   await deps.metrics.finishRun({
     runId: run.runId,
     finishedAt: deps.clock.now(),
