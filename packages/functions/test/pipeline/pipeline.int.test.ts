@@ -93,19 +93,35 @@ describe("the pipeline on generated files", () => {
     const alert = pipeline.alerts
       .slice(before)
       .find((message) => message.subject.includes("Scores"));
+    const report = JSON.parse(await pipeline.read(run.report ?? ""));
     expect(run.status).toBe("processed");
-    expect(alert?.body).toMatch(/- .+: [0-9.]+ \(threshold 0\.7, reference [0-9.]+\)/);
+    expect(run.hasLabels).toBe(true);
+    expect(run.scores.f1).toBeLessThan(0.7);
+    expect(report.quality.f1).toBe(run.scores.f1);
+    expect(alert?.body).toMatch(
+      /- F1 score: 0\.[0-6][0-9]* \(threshold 0\.7, reference 0\.[0-9]+\)/,
+    );
+    expect(alert?.body).toContain(`- F1 score: ${report.quality.f1.toFixed(3)} (threshold 0.7`);
     expect(run.alerts.map((sent) => sent.kind)).toContain("score");
   });
 
   it("estimates quality when the file has no labels", async () => {
     const run = await pipeline.drop("unlabelled.csv", generated("unlabelled"));
 
+    const report = JSON.parse(await pipeline.read(run.report ?? ""));
     expect(run.status).toBe("processed");
     expect(run.hasLabels).toBe(false);
-    expect(Object.values(run.scores).some((value) => value !== null)).toBe(true);
-    const report = JSON.parse(await pipeline.read(run.report ?? ""));
-    expect(JSON.stringify(report)).toContain("estimate");
+    expect(report.quality).toBeNull();
+    expect(report.estimate).not.toBeNull();
+    for (const name of ["f1", "precision", "recall", "accuracy"]) {
+      const { value, lower, upper } = report.estimate[name];
+      expect(value, name).toBeGreaterThan(0);
+      expect(value, name).toBeLessThanOrEqual(1);
+      expect(lower, name).toBeLessThanOrEqual(value);
+      expect(upper, name).toBeGreaterThanOrEqual(value);
+      expect(run.scores[name], name).toBe(value);
+    }
+    expect(run.alerts.map((sent) => sent.kind)).not.toContain("score");
   });
 
   it.each([
@@ -160,6 +176,26 @@ describe("the pipeline on generated files", () => {
     expect(processed).toContain(`data/processed/${first.runId}/twice.csv`);
     expect(processed).toContain(`data/processed/${second.runId}/twice.csv`);
     expect(await pipeline.read(`data/processed/${first.runId}/twice.csv`)).toBe(text);
+  });
+
+  it("fails a run whose file was dropped again before its claim, and runs the newer file", async () => {
+    const key = "data/input/quick-redrop.csv";
+    const announced = await pipeline.environment.store.write(key, generated("stable", 200));
+    await pipeline.environment.store.write(key, generated("drifted", 150));
+    const drop = { key, etag: announced.etag, version: announced.etag, sequencer: "0001" };
+
+    const first = await pipeline.environment.runner.runDrop(drop);
+    const second = await pipeline.environment.runner.runKey(key);
+
+    expect(first.status).toBe("failed");
+    expect(first.reason).toContain("[pipeline.input_replaced]");
+    expect(await pipeline.keys(`data/errored/${first.runId}/`)).toEqual([]);
+    expect(second.status).toBe("processed");
+    expect(second.rows?.total).toBe(150);
+    expect(await pipeline.read(`data/processed/${second.runId}/quick-redrop.csv`)).toBe(
+      generated("drifted", 150),
+    );
+    expect(await pipeline.keys("data/input/")).toEqual([]);
   });
 
   it("starts one run when the same drop is handed over twice", async () => {
