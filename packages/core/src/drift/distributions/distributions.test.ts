@@ -19,7 +19,12 @@ const golden = readFixtureJson<{
 
 const TOLERANCE = 1e-9;
 
+/**
+ * The largest error over the rows and the row it occurs at; a NaN error counts as the largest.
+ * Fails when there are no rows, so an empty grid cannot pass unseen.
+ */
 function worst<T>(rows: T[], error: (row: T) => number): { error: number; row: T | undefined } {
+  expect(rows.length).toBeGreaterThan(0);
   let result: { error: number; row: T | undefined } = { error: 0, row: undefined };
   for (const row of rows) {
     const e = error(row);
@@ -34,7 +39,11 @@ describe("kolmogorovSurvival", () => {
       relativeError(kolmogorovSurvival(n, x), p),
     );
 
-    expect(result).toEqual({ error: expect.any(Number), row: result.row });
+    // The method changes at n = 140 and n = 100,000 (Simard & L'Ecuyer); the grid spans both.
+    const sizes = golden.kolmogorovSurvival.map(([n]) => n);
+    expect(Math.min(...sizes)).toBeLessThanOrEqual(140);
+    expect(sizes.some((n) => n > 140 && n <= 100_000)).toBe(true);
+    expect(Math.max(...sizes)).toBeGreaterThan(100_000);
     expect(result.error, JSON.stringify(result.row)).toBeLessThanOrEqual(TOLERANCE);
   });
 });
