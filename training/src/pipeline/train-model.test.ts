@@ -200,7 +200,9 @@ describe("trainModel", () => {
 
     await expect(training).rejects.toMatchObject({ code: "registry.bad_name" });
     expect(await registry.list()).toEqual([]);
-    expect(await Array.fromAsync(store.list("models/"))).toEqual([]);
+    const keys: string[] = [];
+    for await (const object of store.list("models/")) keys.push(object.key);
+    expect(keys).toEqual([]);
   });
 });
 
