@@ -68,6 +68,7 @@ deploy: setup ## Deploy a stage to AWS: make deploy STAGE=dev (see docs/deploy.m
 
 remove: setup ## Remove a stage from AWS: make remove STAGE=dev (production keeps its data).
 	$(require-stage)
+	node packages/functions/src/deploy/main.ts remove-serving --stage "$(STAGE)"
 	pnpm exec sst remove --stage "$(STAGE)"
 
 outputs: setup ## Print a deployed stage's bucket, site, endpoint and state machine.

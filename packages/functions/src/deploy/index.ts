@@ -5,14 +5,20 @@
 import { S3Client } from "@aws-sdk/client-s3";
 import { SageMakerClient } from "@aws-sdk/client-sagemaker";
 import { SSMClient } from "@aws-sdk/client-ssm";
-import { type Logger, systemClock } from "@churn/core";
+import { isChurnError, type Logger, systemClock } from "@churn/core";
 import { createLocalObjectStore } from "../adapters/local-object-store.ts";
 import { createS3ObjectStore } from "../adapters/s3-object-store.ts";
 import { localPaths } from "../runner/local-environment.ts";
 import { type PromotionResult, promoteModelVersion } from "./promote-endpoint.ts";
-import { readStageDeployment, type StageDeployment } from "./stage-deployment.ts";
+import {
+  assertStageRemovable,
+  removeStageServing,
+  type ServingRemovalResult,
+} from "./remove-serving.ts";
+import { APP_NAME, readStageDeployment, type StageDeployment } from "./stage-deployment.ts";
 
 export { type PromotionResult, promoteModelVersion } from "./promote-endpoint.ts";
+export { removeStageServing, type ServingRemovalResult } from "./remove-serving.ts";
 export * from "./serving.ts";
 export {
   readStageDeployment,
@@ -54,7 +60,36 @@ export async function promoteOnStage(options: {
       sourceStore: createLocalObjectStore(localPaths(options.cwd, options.env).bucketDir),
       clock: systemClock,
       logger: options.logger,
-      sleep: (durationMs) => new Promise((resolve) => setTimeout(resolve, durationMs)),
+      sleep,
     },
   );
+}
+
+/**
+ * Deletes a stage's SageMaker endpoint and the configurations and models promotion created for
+ * it, in the stage's region, or in AWS_REGION once its SSM parameter is gone (a removal run
+ * again after a partial one). Throws what `removeStageServing` throws.
+ */
+export async function removeServingOfStage(options: {
+  stage: string;
+  logger: Logger;
+}): Promise<ServingRemovalResult> {
+  assertStageRemovable(options.stage);
+  const deployment = await readDeployedStage(options.stage).catch((error: unknown) => {
+    if (isChurnError(error) && error.code === "deploy.stage_not_found") return undefined;
+    throw error;
+  });
+  return removeStageServing(
+    { app: deployment?.app ?? APP_NAME, stage: options.stage },
+    {
+      sagemaker: new SageMakerClient(deployment === undefined ? {} : { region: deployment.region }),
+      clock: systemClock,
+      logger: options.logger,
+      sleep,
+    },
+  );
+}
+
+function sleep(durationMs: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, durationMs));
 }

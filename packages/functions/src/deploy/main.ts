@@ -1,18 +1,21 @@
 /**
  * What the Makefile's stage targets call: `outputs --stage <s> [--field <name>]` prints a
- * deployed stage's resources (or one of them), and `local-version [--alias <a>]` prints the
- * version a local alias points at.
+ * deployed stage's resources (or one of them), `local-version [--alias <a>]` prints the version
+ * a local alias points at, and `remove-serving --stage <s>` deletes the stage's SageMaker
+ * endpoint, configurations and models before `sst remove`.
  */
 import { parseArgs } from "node:util";
 import { isChurnError } from "@churn/core";
+import { createConsoleLogger } from "../adapters/loggers.ts";
 import { processIo } from "../cli/command.ts";
 import { openLocalRegistry } from "../cli/commands/model.ts";
-import { readDeployedStage } from "./index.ts";
+import { readDeployedStage, removeServingOfStage } from "./index.ts";
 
 const usage = `Usage: node packages/functions/src/deploy/main.ts <command>
 
   outputs --stage <stage> [--field <name>]   a deployed stage's resources as JSON, or one field
-  local-version [--alias staging]            the local model version an alias points at`;
+  local-version [--alias staging]            the local model version an alias points at
+  remove-serving --stage <stage>             delete the stage's endpoint, configurations, models`;
 
 async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -35,6 +38,15 @@ async function main(argv: readonly string[]): Promise<number> {
       return 2;
     }
     processIo.stdout(typeof output === "string" ? output : JSON.stringify(output, null, 2));
+    return 0;
+  }
+  if (command === "remove-serving" && values.stage !== undefined) {
+    const logger = createConsoleLogger({ format: "pretty", write: processIo.stderr });
+    const result = await removeServingOfStage({ stage: values.stage, logger });
+    const endpoint = result.isEndpointDeleted ? `endpoint ${result.endpointName}` : "no endpoint";
+    processIo.stdout(
+      `Stage ${values.stage}: deleted ${endpoint}, ${result.endpointConfigNames.length} endpoint configurations and ${result.modelNames.length} models.`,
+    );
     return 0;
   }
   if (command === "local-version") {

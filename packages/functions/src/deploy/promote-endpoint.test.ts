@@ -12,6 +12,7 @@ import { createModelRegistry, type RegisterModelInput } from "@churn/core/regist
 import { createMemoryObjectStore } from "@churn/training/test-support";
 import { mockClient } from "aws-sdk-client-mock";
 import { beforeEach, describe, expect, it } from "vitest";
+import { fakeTime } from "./fake-time.ts";
 import { promoteModelVersion } from "./promote-endpoint.ts";
 import { SAMPLE_DEPLOYMENT as DEPLOYMENT } from "./sample-deployment.ts";
 import { sagemakerName } from "./serving.ts";
@@ -24,19 +25,6 @@ const MISSING_ENDPOINT = Object.assign(new Error('Could not find endpoint "churn
 });
 
 const sagemaker = mockClient(SageMakerClient);
-
-function fakeTime() {
-  let nowMs = Date.parse(STARTED_AT);
-  const sleeps: number[] = [];
-  return {
-    clock: { now: () => new Date(nowMs) },
-    sleep: async (durationMs: number) => {
-      sleeps.push(durationMs);
-      nowMs += durationMs;
-    },
-    sleeps,
-  };
-}
 
 /** A version as training registers it; only the archive's presence matters to SageMaker here. */
 function versionInput(): RegisterModelInput {
@@ -105,7 +93,7 @@ async function aliasesOn(store: ObjectStore) {
 }
 
 function dependencies(stores: { sourceStore: ObjectStore; stageStore: ObjectStore }) {
-  const time = fakeTime();
+  const time = fakeTime(STARTED_AT);
   return {
     time,
     deps: {

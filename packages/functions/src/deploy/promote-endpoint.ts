@@ -15,7 +15,7 @@ import {
 } from "@aws-sdk/client-sagemaker";
 import { ChurnError, type Clock, type Logger, type ObjectStore } from "@churn/core";
 import { createModelRegistry, type ModelVersionKeys, modelVersionKeys } from "@churn/core/registry";
-import { productionVariant, type ServingConfig, sagemakerName } from "./serving.ts";
+import { productionVariant, promotionResourceName, type ServingConfig } from "./serving.ts";
 import type { StageDeployment } from "./stage-deployment.ts";
 
 export interface PromotionRequest {
@@ -137,8 +137,7 @@ async function moveEndpoint(
     );
   }
 
-  const stamp = clock.now().getTime().toString(36);
-  const name = sagemakerName(deployment.app, deployment.stage, version, stamp);
+  const name = promotionResourceName(deployment.app, deployment.stage, version, clock.now());
   const serving = await currentServing(sagemaker, current, deployment.serving);
   await sagemaker.send(
     new CreateModelCommand({
@@ -165,7 +164,8 @@ async function moveEndpoint(
   return { name: deployment.endpointName, modelName: name, configName: name };
 }
 
-async function describeEndpoint(
+/** The endpoint, or undefined when SageMaker has none of that name. */
+export async function describeEndpoint(
   sagemaker: Pick<SageMakerClient, "send">,
   endpointName: string,
 ): Promise<DescribeEndpointCommandOutput | undefined> {

@@ -3,8 +3,10 @@ import {
   DEFAULT_SERVING,
   deploymentParameterName,
   endpointNameFor,
+  isPromotionResourceName,
   parseServingConfig,
   productionVariant,
+  promotionResourceName,
   sagemakerName,
   xgboostImageUri,
   xgboostRepositoryArn,
@@ -93,5 +95,45 @@ describe("sagemakerName", () => {
   it("names one scoring endpoint and one deployment parameter per stage", () => {
     expect(endpointNameFor("churn", "production")).toBe("churn-production-scoring");
     expect(deploymentParameterName("churn", "dev")).toBe("/churn/dev/deployment");
+  });
+});
+
+describe("promotionResourceName", () => {
+  it("stamps the version with the time of promotion in base 36", () => {
+    const name = promotionResourceName("churn", "dev", "v3", new Date("2026-11-30T09:15:00.000Z"));
+
+    expect(name).toBe("churn-dev-v3-mx31y6g0");
+  });
+});
+
+describe("isPromotionResourceName", () => {
+  const dev = { app: "churn", stage: "dev", now: new Date("2026-12-03T20:00:00.000Z") };
+
+  it.each([
+    ["a promotion of v3 on dev", "churn-dev-v3-mx31y6g0", true],
+    ["a promotion made at the moment of removal", "churn-dev-v12-mx7zb7k0", true],
+    ["the stack's own model, named without a timestamp", "churn-dev-v3", false],
+    ["the stage's endpoint", "churn-dev-scoring", false],
+    ["a promotion on stage dev-2", "churn-dev-2-v3-mx31y6g0", false],
+    ["a promotion on stage dev-v1", "churn-dev-v1-v3-mx31y6g0", false],
+    // Stage dev-v1's stack model of v1234567 ends like a stamp, one that decodes to 2047.
+    ["a stack model of stage dev-v1", "churn-dev-v1-v1234567", false],
+    // Stage dev-v1's stack model of v3: "v3" decodes to 1.119 s after 1970.
+    ["a stack model of stage dev-v1 of a small version", "churn-dev-v1-v3", false],
+    ["a stamp later than now", "churn-dev-v3-mx87vuo0", false],
+    ["a stamp before 2020", "churn-dev-v3-jwcr2800", false],
+    ["a stamp with a leading zero", "churn-dev-v3-0mx31y6g0", false],
+    ["a version with a leading zero", "churn-dev-v03-mx31y6g0", false],
+    ["another app's promotion", "other-dev-v3-mx31y6g0", false],
+    ["a configuration SST named", "ScoringConfiguration-4f2a9c1", false],
+  ])("decides for %s (%s)", (_, name, expected) => {
+    expect(isPromotionResourceName(name, dev)).toBe(expected);
+  });
+
+  it("never recognises a name shortened with a hash", () => {
+    const stage = "a".repeat(50);
+    const name = promotionResourceName("churn", stage, "v3", new Date("2026-11-30T09:15:00.000Z"));
+
+    expect(isPromotionResourceName(name, { ...dev, stage })).toBe(false);
   });
 });

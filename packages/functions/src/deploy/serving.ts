@@ -170,6 +170,41 @@ export function sagemakerName(...parts: readonly string[]): string {
   return `${head}-${hash}`;
 }
 
+/**
+ * The name promotion gives the model and the endpoint configuration it creates for a version at
+ * `createdAt`: the timestamp (milliseconds, base 36) keeps a second promotion of the same version
+ * from colliding with the first.
+ */
+export function promotionResourceName(
+  app: string,
+  stage: string,
+  version: string,
+  createdAt: Date,
+): string {
+  return sagemakerName(app, stage, version, createdAt.getTime().toString(36));
+}
+
+/** No promotion predates this (2020-01-01): a stamp that decodes earlier is not a timestamp. */
+const EARLIEST_PROMOTION_MS = Date.UTC(2020, 0, 1);
+
+/**
+ * Whether `name` is one that `promotionResourceName` gave a model or endpoint configuration of
+ * this stage, no later than `now`. The name must come back exactly from its version and
+ * timestamp, and the timestamp must fall between 2020 and `now`: that tells `churn-dev-v3-…` of
+ * stage `dev` from the resources of a stage named `dev-v3` or `dev-2`. Names that `sagemakerName`
+ * shortened with a hash (on stages of more than about 44 characters) are never recognised.
+ */
+export function isPromotionResourceName(
+  name: string,
+  owner: { readonly app: string; readonly stage: string; readonly now: Date },
+): boolean {
+  const match = /-(v[1-9][0-9]*)-([0-9a-z]+)$/.exec(name);
+  if (match?.[1] === undefined || match[2] === undefined) return false;
+  const createdMs = Number.parseInt(match[2], 36);
+  if (createdMs < EARLIEST_PROMOTION_MS || createdMs > owner.now.getTime()) return false;
+  return promotionResourceName(owner.app, owner.stage, match[1], new Date(createdMs)) === name;
+}
+
 /** The endpoint the scoring step calls: one per stage, whose configuration promotion replaces. */
 export function endpointNameFor(app: string, stage: string): string {
   return sagemakerName(app, stage, "scoring");
