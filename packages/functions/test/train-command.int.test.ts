@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createMetricsStore } from "@churn/core/db";
@@ -34,15 +34,39 @@ describe("churn train with a metrics store", () => {
 
     expect(code, output.join("\n")).toBe(0);
     expect(promoted, output.join("\n")).toBe(0);
+    const metadata = JSON.parse(
+      readFileSync(join(dir, ".churn/bucket/models/versions/v1/metadata.json"), "utf8"),
+    );
     const database = await openDatabase(databaseDir);
     try {
-      const versions = await createMetricsStore(database.db).listModelVersions();
+      const metrics = createMetricsStore(database.db);
+      const versions = await metrics.listModelVersions();
       expect(versions).toHaveLength(1);
       expect(versions[0]).toMatchObject({
         version: "v1",
         trainingRunId: "training-v1",
         aliases: ["production", "staging"],
       });
+      expect(await metrics.listTrainingRuns()).toHaveLength(1);
+      const run = await metrics.getTrainingRun("training-v1");
+      expect(run).toMatchObject({
+        status: "succeeded",
+        modelVersion: "v1",
+        dataFingerprint: metadata.data.sha256,
+        trainRowCount: 160,
+        holdoutRowCount: 40,
+        objectiveName: metadata.tuning.objective,
+        bestScore: metadata.tuning.bestScore,
+        trialCount: 1,
+        durationMs: metadata.trainer.durationMs,
+      });
+      expect(run?.trials).toEqual([
+        {
+          trialNumber: 0,
+          score: metadata.tuning.trials[0].score,
+          params: { ...metadata.tuning.trials[0].params, threshold: metadata.threshold },
+        },
+      ]);
     } finally {
       await database.close();
     }

@@ -11,6 +11,7 @@ import {
 } from "@churn/training";
 import * as v from "valibot";
 import { openDatabase } from "../../adapters/database.ts";
+import { recordTrainedVersion } from "../../runner/ensure-model.ts";
 import { type Command, type CommandIo, processIo } from "../command.ts";
 import { describeVersion, openLocalRegistry } from "./model.ts";
 
@@ -171,48 +172,7 @@ async function recordTraining(
 ): Promise<void> {
   const database = await openDatabase(databaseUrl);
   try {
-    const metrics = createMetricsStore(database.db);
-    await metrics.recordTrainingRun({
-      id: `training-${metadata.version}`,
-      status: "succeeded",
-      startedAt,
-      finishedAt: new Date(metadata.createdAt),
-      modelVersion: metadata.version,
-      dataFingerprint: metadata.data.sha256,
-      trainRowCount: metadata.data.trainRowCount,
-      holdoutRowCount: metadata.data.holdoutRowCount,
-      ...(metadata.tuning === null
-        ? {}
-        : {
-            objectiveName: metadata.tuning.objective,
-            bestScore: metadata.tuning.bestScore,
-            bestParams: metadata.params,
-            trials: metadata.tuning.trials.map((trial) => ({
-              trialNumber: trial.number,
-              params: { ...trial.params, threshold: trial.threshold },
-              score: trial.score,
-            })),
-          }),
-      metrics: metadata.metrics,
-      durationMs: metadata.trainer.durationMs,
-    });
-    await metrics.recordModelVersion({
-      version: metadata.version,
-      createdAt: new Date(metadata.createdAt),
-      trainingRunId: `training-${metadata.version}`,
-      modelKey: `models/versions/${metadata.version}/`,
-      decisionThreshold: metadata.threshold,
-      featureNames: metadata.features.map((feature) => feature.name),
-      params: metadata.params,
-      metrics: metadata.metrics,
-      dataFingerprint: metadata.data.sha256,
-      aliases: aliases
-        .filter((alias) => alias.version === metadata.version)
-        .map((alias) => alias.alias),
-    });
-    await metrics.recordAliases(
-      Object.fromEntries(aliases.map((alias) => [alias.alias, alias.version])),
-    );
+    await recordTrainedVersion(createMetricsStore(database.db), metadata, aliases, startedAt);
   } finally {
     await database.close();
   }
