@@ -1,4 +1,18 @@
-import { and, asc, count, desc, eq, getTableColumns, gte, inArray, type SQL } from "drizzle-orm";
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  getTableColumns,
+  gt,
+  gte,
+  inArray,
+  lt,
+  min,
+  type SQL,
+  sql,
+} from "drizzle-orm";
 import { type MetricsDatabase, withStoreContext } from "./database.ts";
 import { alerts, driftResults, type RunStatus, runEstimates, runMetrics, runs } from "./schema.ts";
 
@@ -76,6 +90,11 @@ const MAX_PAGE_SIZE = 500;
 
 const { report: _report, ...summaryColumns } = getTableColumns(runs);
 
+// The runs indexes on started_at are `desc nulls last` (Drizzle's `.desc()`), and PostgreSQL
+// walks an index for an ORDER BY only when the nulls order matches as well; both columns are
+// NOT NULL, so this is the order of a plain `desc`, written so that the indexes serve it.
+const NEWEST_FIRST = [sql`${runs.startedAt} desc nulls last`, sql`${runs.id} desc nulls last`];
+
 const seriesRunColumns = {
   runId: runs.id,
   startedAt: runs.startedAt,
@@ -104,7 +123,7 @@ export function listRuns(db: MetricsDatabase, query: RunPageQuery = {}): Promise
       .select(summaryColumns)
       .from(runs)
       .where(where)
-      .orderBy(desc(runs.startedAt), desc(runs.id))
+      .orderBy(...NEWEST_FIRST)
       .limit(limit)
       .offset(Math.max(0, query.offset ?? 0));
     const [total] = await db.select({ value: count() }).from(runs).where(where);
@@ -138,16 +157,82 @@ export function getRun(db: MetricsDatabase, runId: string): Promise<RunDetail | 
   });
 }
 
-/** The newest value of every metric, each from the latest processed run that measured it. */
+/**
+ * The newest value of every metric, each from the latest processed run that measured it, by
+ * metric name. The runs from the newest labelled processed run on hold every metric a labelled
+ * run records, so they are read first, through the started_at index; index probes then look for
+ * metric names those runs lack (one only older runs recorded), which are read by name.
+ */
 export function latestScores(db: MetricsDatabase): Promise<ScorePoint[]> {
-  return withStoreContext("read the latest scores", {}, () =>
-    db
-      .selectDistinctOn([runMetrics.name], scoreColumns)
-      .from(runMetrics)
-      .innerJoin(runs, eq(runs.id, runMetrics.runId))
-      .where(eq(runs.status, "processed"))
-      .orderBy(asc(runMetrics.name), desc(runs.startedAt), desc(runs.id)),
-  );
+  return withStoreContext("read the latest scores", {}, async () => {
+    const [newestLabelled] = await db
+      .select({ startedAt: runs.startedAt })
+      .from(runs)
+      .where(and(eq(runs.status, "processed"), eq(runs.hasLabels, true)))
+      .orderBy(...NEWEST_FIRST)
+      .limit(1);
+    // The start time goes in as a value rather than a subquery, so that the planner sees how few
+    // runs follow it and probes their metrics by key instead of scanning them all.
+    const recent =
+      newestLabelled === undefined
+        ? []
+        : await newestScorePerName(db, gte(runs.startedAt, newestLabelled.startedAt));
+
+    const recentNames = recent.map((point) => point.name);
+    const names = await listMetricNames(db, recentNames);
+    if (names.length === recent.length) return recent;
+    const olderNames = names.filter((name) => !recentNames.includes(name));
+    const older = await newestScorePerName(db, inArray(runMetrics.name, olderNames));
+    const byName = new Map([...recent, ...older].map((point) => [point.name, point]));
+    return names.flatMap((name) => byName.get(name) ?? []);
+  });
+}
+
+/** Per metric name, the row of the newest processed run that matches `where`, by name. */
+function newestScorePerName(db: MetricsDatabase, where: SQL): Promise<ScorePoint[]> {
+  return db
+    .selectDistinctOn([runMetrics.name], scoreColumns)
+    .from(runMetrics)
+    .innerJoin(runs, eq(runs.id, runMetrics.runId))
+    .where(and(eq(runs.status, "processed"), where))
+    .orderBy(asc(runMetrics.name), ...NEWEST_FIRST);
+}
+
+/**
+ * Every metric name in the store, in the database's order, given some of them in that order:
+ * the smallest name in each gap between known names is looked up through the name index until
+ * no gap holds one, a few index probes rather than a scan of every metric row.
+ */
+async function listMetricNames(db: MetricsDatabase, known: readonly string[]): Promise<string[]> {
+  const names = [...known];
+  // Each gap is an open interval of names; a missing bound leaves that side open.
+  let gaps = Array.from({ length: names.length + 1 }, (_, index) => ({
+    lower: names[index - 1],
+    upper: names[index],
+  }));
+  while (gaps.length > 0) {
+    const found = await Promise.all(
+      gaps.map(async (gap) => {
+        const bounds = [
+          ...(gap.lower === undefined ? [] : [gt(runMetrics.name, gap.lower)]),
+          ...(gap.upper === undefined ? [] : [lt(runMetrics.name, gap.upper)]),
+        ];
+        const [row] = await db
+          .select({ name: min(runMetrics.name) })
+          .from(runMetrics)
+          .where(and(...bounds));
+        return { ...gap, name: row?.name ?? null };
+      }),
+    );
+    gaps = [];
+    for (const { lower, upper, name } of found) {
+      if (name === null) continue;
+      // The smallest name of a gap follows its lower bound; the rest of the gap lies above it.
+      names.splice(lower === undefined ? 0 : names.indexOf(lower) + 1, 0, name);
+      gaps.push({ lower: name, upper });
+    }
+  }
+  return names;
 }
 
 /** Metric values over time, oldest first; `names` picks metrics (all when omitted). */
@@ -231,7 +316,7 @@ function seriesConditions(db: MetricsDatabase, query: SeriesQuery): SQL[] {
       .select({ id: runs.id })
       .from(runs)
       .where(and(...conditions))
-      .orderBy(desc(runs.startedAt), desc(runs.id))
+      .orderBy(...NEWEST_FIRST)
       .limit(Math.max(1, query.runLimit));
     conditions.push(inArray(runs.id, newest));
   }

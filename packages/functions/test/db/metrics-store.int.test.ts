@@ -221,6 +221,67 @@ describe.each(DATABASE_DRIVERS)("metrics store on %s", (driver) => {
     ]);
   });
 
+  it.each([
+    {
+      case: "an estimated score of a newer file without labels",
+      runs: [
+        { id: "old", n: 1, hasLabels: true, metrics: [metric("accuracy", 0.8), metric("f1", 0.6)] },
+        { id: "new", n: 2, hasLabels: false, metrics: [metric("accuracy", 0.7)] },
+      ],
+      expected: [
+        ["accuracy", 0.7, "new"],
+        ["f1", 0.6, "old"],
+      ],
+    },
+    {
+      case: "metrics that only an older run recorded, on both sides of the newer names",
+      runs: [
+        {
+          id: "old",
+          n: 1,
+          hasLabels: true,
+          metrics: [metric("aaa", 0.1), metric("f1", 0.5), metric("zzz", 0.2)],
+        },
+        { id: "new", n: 2, hasLabels: true, metrics: [metric("f1", 0.6)] },
+      ],
+      expected: [
+        ["aaa", 0.1, "old"],
+        ["f1", 0.6, "new"],
+        ["zzz", 0.2, "old"],
+      ],
+    },
+    {
+      case: "every run's metrics when no run has labels",
+      runs: [
+        { id: "a", n: 1, hasLabels: false, metrics: [metric("accuracy", 0.7)] },
+        { id: "b", n: 2, hasLabels: false, metrics: [metric("f1", 0.6)] },
+      ],
+      expected: [
+        ["accuracy", 0.7, "a"],
+        ["f1", 0.6, "b"],
+      ],
+    },
+    {
+      case: "the run with the larger id of two started at once",
+      runs: [
+        { id: "b", n: 1, hasLabels: true, metrics: [metric("accuracy", 0.2)] },
+        { id: "a", n: 1, hasLabels: true, metrics: [metric("accuracy", 0.1), metric("f1", 0.3)] },
+      ],
+      expected: [
+        ["accuracy", 0.2, "b"],
+        ["f1", 0.3, "a"],
+      ],
+    },
+  ])("returns $case among the latest scores", async ({ runs, expected }) => {
+    for (const run of runs) {
+      await processRun(store, run.id, run.n, { hasLabels: run.hasLabels, metrics: run.metrics });
+    }
+
+    const latest = await store.latestScores();
+
+    expect(latest.map((point) => [point.name, point.value, point.runId])).toEqual(expected);
+  });
+
   it("returns score, drift and column series oldest first over the newest runs", async () => {
     await processRun(store, "a", 1, { metrics: [metric("accuracy", 0.7)] });
     await processRun(store, "b", 2, { metrics: [metric("accuracy", 0.8), metric("f1", 0.5)] });
