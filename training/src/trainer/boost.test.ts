@@ -92,3 +92,22 @@ describe("trainBooster", () => {
     }
   });
 });
+
+describe("trainBooster parameters", () => {
+  it.each([
+    ["maxDepth", 2.5, /maxDepth is 2.5/],
+    ["subsample", 1.5, /subsample is 1.5/],
+    ["learningRate", 0, /learningRate is 0/],
+    ["nEstimators", Number.NaN, /nEstimators is NaN/],
+    ["regLambda", -1, /regLambda is -1/],
+  ])("throws training.bad_params naming %s when it is %d", (name, value, message) => {
+    const train = () =>
+      trainBooster(syntheticMatrix(1, 50), {
+        params: { ...params, [name]: value },
+        random: createRandom(1),
+      });
+
+    expect(train).toThrow(message);
+    expect(train).toThrow(expect.objectContaining({ code: "training.bad_params" }));
+  });
+});

@@ -1,7 +1,7 @@
 import { type BinnedMatrix, binMatrix } from "./binned-matrix.ts";
 import { computeCuts } from "./cuts.ts";
 import { type GrownTree, growTree } from "./grow-tree.ts";
-import type { TrainingParams } from "./params.ts";
+import { parseTrainingParams, type TrainingParams } from "./params.ts";
 import { type RandomSource, shuffleInPlace } from "./random.ts";
 import { sigmoid32 } from "./sigmoid.ts";
 import { binnedLeafValueOf, leafValueOf, type TrainedTree } from "./tree.ts";
@@ -39,10 +39,12 @@ export interface Booster {
  * Trains gradient-boosted trees for `binary:logistic` with XGBoost's `hist` method: cuts and
  * bins computed once, second-order gradients of the logistic loss in float32, depthwise trees,
  * float32 margins. Row sampling is Bernoulli per row and tree, column sampling draws
- * max(1, ⌊rate·n⌋) features per tree, both from `options.random`.
+ * max(1, ⌊rate·n⌋) features per tree, both from `options.random`. Throws
+ * `training.bad_params` for a parameter out of its range.
  */
 export function trainBooster(train: LabelledMatrix, options: BoostOptions): Booster {
-  const { params, random } = options;
+  const params = parseTrainingParams(options.params);
+  const { random } = options;
   const { rowCount, featureCount } = train;
   const cuts = computeCuts(train.features, rowCount, featureCount, params.maxBin);
   const matrix = binMatrix(train.features, rowCount, featureCount, cuts);

@@ -12,6 +12,7 @@ export { computeCuts, type HistogramCuts } from "./cuts.ts";
 export { selectRows } from "./labelled-matrix.ts";
 export {
   ORIGINAL_DEFAULT_PARAMS,
+  parseTrainingParams,
   type TrainingParams,
   TrainingParamsSchema,
   toXgboostParamNames,

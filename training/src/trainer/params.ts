@@ -1,3 +1,4 @@
+import { ChurnError } from "@churn/core";
 import * as v from "valibot";
 
 /**
@@ -53,6 +54,24 @@ export const ORIGINAL_DEFAULT_PARAMS: TrainingParams = {
   regLambda: 0.00225,
   maxDeltaStep: 4,
 };
+
+/**
+ * Checks parameters against `TrainingParamsSchema` (whole tree counts and depths, rates in
+ * (0, 1], non-negative penalties) and returns them. Throws `training.bad_params` naming the
+ * first parameter out of its range.
+ */
+export function parseTrainingParams(params: unknown): TrainingParams {
+  const parsed = v.safeParse(TrainingParamsSchema, params);
+  if (parsed.success) return parsed.output;
+  const [issue] = parsed.issues;
+  const parameter = v.getDotPath(issue) ?? "parameters";
+  const value = issue.input === undefined ? "missing" : String(issue.input);
+  throw new ChurnError(
+    "training.bad_params",
+    `Training parameter ${parameter} is ${value}, which is not allowed: ${issue.message}.`,
+    { context: { parameter, value } },
+  );
+}
 
 /** The parameters under XGBoost's own names, as the model JSON and Python expect them. */
 export function toXgboostParamNames(params: TrainingParams): Record<string, number> {
