@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -28,16 +28,19 @@ describe("simulateCommand", () => {
     await rm(dir, { recursive: true, force: true });
   });
 
+  /** Runs in the temporary folder with its own home; everything printed goes to `printed`. */
+  const homeIo = (printed: string[]): CommandIo => ({
+    stdout: (text) => printed.push(text),
+    stderr: (text) => printed.push(text),
+    cwd: dir,
+    env: { CHURN_HOME: path.join(dir, "home") },
+  });
+
   it("drops each file into the local bucket's input folder with progress", async () => {
     await writeFile(path.join(dir, "a.csv"), "x\n1\n");
     await writeFile(path.join(dir, "b.csv"), "x\n2\n");
     const printed: string[] = [];
-    const io: CommandIo = {
-      stdout: (text) => printed.push(text),
-      stderr: (text) => printed.push(text),
-      cwd: dir,
-      env: { CHURN_HOME: path.join(dir, "home") },
-    };
+    const io = homeIo(printed);
 
     const code = await simulateCommand.run(["a.csv", "b.csv", "--interval", "0"], io);
 
@@ -47,6 +50,26 @@ describe("simulateCommand", () => {
     expect(await readFile(path.join(input, "b.csv"), "utf8")).toBe("x\n2\n");
     expect(printed[0]).toMatch(/^\[1\/2\] dropped a\.csv into .*data\/input\/a\.csv; next in 0 s$/);
     expect(printed[1]).toMatch(/^\[2\/2\] dropped b\.csv/);
+  });
+
+  it("drops under a numbered name when a file of that name waits unclaimed", async () => {
+    const input = path.join(dir, "home", "bucket", "data", "input");
+    await mkdir(input, { recursive: true });
+    await writeFile(path.join(input, "a.csv"), "x\nwaiting\n");
+    await writeFile(path.join(dir, "a.csv"), "x\nnew\n");
+    const printed: string[] = [];
+    const io = homeIo(printed);
+
+    const code = await simulateCommand.run(["a.csv", "--interval", "0"], io);
+
+    expect(code).toBe(0);
+    expect(await readFile(path.join(input, "a.csv"), "utf8")).toBe("x\nwaiting\n");
+    expect(await readFile(path.join(input, "a-2.csv"), "utf8")).toBe("x\nnew\n");
+    expect(printed).toEqual([
+      expect.stringMatching(
+        /^\[1\/1\] dropped a\.csv into .*data\/input\/a-2\.csv \(a\.csv still waits there unclaimed\)$/,
+      ),
+    ]);
   });
 
   it("refuses --stage without a bucket", async () => {

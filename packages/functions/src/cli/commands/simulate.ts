@@ -1,12 +1,11 @@
-import { createReadStream } from "node:fs";
 import { basename, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { S3Client } from "@aws-sdk/client-s3";
 import type { ObjectStore } from "@churn/core";
-import { INPUT_PREFIX } from "@churn/core/pipeline";
 import { createLocalObjectStore } from "../../adapters/local-object-store.ts";
 import { createS3ObjectStore } from "../../adapters/s3-object-store.ts";
 import { demoFiles } from "../../runner/demo-files.ts";
+import { dropInputFile } from "../../runner/drop-input-file.ts";
 import { localPaths } from "../../runner/local-environment.ts";
 import type { Command } from "../command.ts";
 
@@ -15,6 +14,8 @@ const usage = `Usage: churn simulate [files...] [--interval 30s] [--stage [bucke
 Drops CSV files into data/input/ one by one, waiting between drops, as files would arrive in
 production; the running pipeline (churn up, or the deployed stack) picks each one up.
 Without files, drops the generated demo files (stable, drifted, degraded, unlabelled).
+A file whose name still waits unclaimed in data/input/ is dropped as name-2.csv, name-3.csv, …
+so that nothing is replaced.
 
   --interval <time>   wait between drops: 30s (default), 500ms, 2m, or seconds
   --stage [bucket]    drop into the deployed S3 bucket (default: $CHURN_BUCKET) instead of
@@ -43,11 +44,11 @@ export const simulateCommand: Command = {
     const where = parsed.bucket === undefined ? paths.bucketDir : `s3://${parsed.bucket}`;
 
     for (const [index, file] of files.entries()) {
-      const key = `${INPUT_PREFIX}${basename(file)}`;
-      await store.write(key, createReadStream(file), { contentType: "text/csv" });
+      const { key, isRenamed } = await dropInputFile(store, file);
       const isLast = index === files.length - 1;
       io.stdout(
         `[${index + 1}/${files.length}] dropped ${basename(file)} into ${where}/${key}` +
+          (isRenamed ? ` (${basename(file)} still waits there unclaimed)` : "") +
           (isLast ? "" : `; next in ${formatInterval(parsed.intervalMs)}`),
       );
       if (!isLast) await new Promise((done) => setTimeout(done, parsed.intervalMs));
