@@ -1,18 +1,17 @@
-import { createReadStream } from "node:fs";
 import { stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { INPUT_PREFIX } from "@churn/core/pipeline";
 import { serveEmbeddedDatabase } from "../../adapters/database.ts";
 import { createConsoleLogger } from "../../adapters/loggers.ts";
 import { readPipelineSettings } from "../../handlers/environment.ts";
 import { demoFiles } from "../../runner/demo-files.ts";
+import { dropInputFile } from "../../runner/drop-input-file.ts";
 import { ensureModel } from "../../runner/ensure-model.ts";
 import { watchInputFolder } from "../../runner/folder-watcher.ts";
 import { localPaths, openLocalEnvironment } from "../../runner/local-environment.ts";
 import { startReportSite } from "../../runner/report-site.ts";
 import { refuseWhileUp, writeUpLock } from "../../runner/up-lock.ts";
-import type { Command } from "../command.ts";
+import type { Command, CommandIo } from "../command.ts";
 import { describeRun } from "./process.ts";
 
 const usage = `Usage: churn up [--port 3000] [--no-site] [--no-demo]
@@ -26,11 +25,16 @@ first start it drops the demo files once, so there is something to see.
   --no-site     do not build or serve the report site
   --no-demo     do not drop the demo files on the first start`;
 
+/** A command's io and, for programs and tests, a signal that stops `churn up` as Ctrl-C does. */
+export interface UpIo extends CommandIo {
+  readonly signal?: AbortSignal;
+}
+
 export const upCommand: Command = {
   name: "up",
   summary: "Run the platform locally: train if needed, watch data/input/, serve the site.",
   usage,
-  async run(args, io) {
+  async run(args, io: UpIo) {
     const { values } = parseArgs({
       args: [...args],
       options: {
@@ -107,7 +111,7 @@ export const upCommand: Command = {
         ].join("\n"),
       );
       if (!values["no-demo"]) await dropDemoFilesOnce(paths, environment.store, io.stdout);
-      await untilInterrupted();
+      await untilStopped(io.signal);
       io.stdout("Stopping…");
       return 0;
     } finally {
@@ -125,18 +129,33 @@ async function dropDemoFilesOnce(
   const marker = path.join(paths.home, "demo-dropped");
   if ((await stat(marker).catch(() => undefined)) !== undefined) return;
   const { drops } = await demoFiles(paths);
+  const renamed: string[] = [];
   for (const file of drops) {
-    await store.write(`${INPUT_PREFIX}${path.basename(file)}`, createReadStream(file), {
-      contentType: "text/csv",
-    });
+    const { key, isRenamed } = await dropInputFile(store, file);
+    if (isRenamed) renamed.push(`${path.basename(file)} as ${path.basename(key)}`);
   }
   await writeFile(marker, `${new Date().toISOString()}\n`);
-  print(`Dropped ${drops.length} demo files into data/input/; their runs follow.`);
+  print(
+    `Dropped ${drops.length} demo files into data/input/; their runs follow.` +
+      (renamed.length > 0
+        ? ` Files of the same names still wait there unclaimed, so these went under numbered ` +
+          `names: ${renamed.join(", ")}.`
+        : ""),
+  );
 }
 
-function untilInterrupted(): Promise<void> {
+/** Resolves on Ctrl-C, SIGTERM or the signal's abort, and leaves no listener behind. */
+function untilStopped(signal: AbortSignal | undefined): Promise<void> {
   return new Promise((done) => {
-    process.once("SIGINT", () => done());
-    process.once("SIGTERM", () => done());
+    const stop = () => {
+      process.off("SIGINT", stop);
+      process.off("SIGTERM", stop);
+      signal?.removeEventListener("abort", stop);
+      done();
+    };
+    if (signal?.aborted) return stop();
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+    signal?.addEventListener("abort", stop, { once: true });
   });
 }
