@@ -1,7 +1,7 @@
 /**
  * Trainer time against XGBoost's own `hist` on the same rows and parameters, one thread each.
  *
- *   node bench/trainer.ts [--rows 100000] [--seed 1] [--threads 1]
+ *   node bench/trainer.ts [--rows 100000] [--seed 1] [--repeat 3] [--threads 1]
  *
  * Rows come from the seeded synthetic generator (@churn/data, kind "training"); both trainers
  * get the same float32 matrix, the original platform's fixed parameters (374 trees, depth 3,
