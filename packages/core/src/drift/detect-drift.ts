@@ -64,6 +64,9 @@ function testColumn(
   const threshold = choice.threshold ?? test.defaultThreshold;
   const isTestable = reference.count > 0 && current.sample.count > 0;
   const outcome = isTestable ? test.run(reference, current.sample, kind) : undefined;
+  // A test can run and still have no score (chi-square over one value gives NaN, as scipy does);
+  // JSON has no NaN, so the score is null, and like Evidently the column counts as tested.
+  const score = outcome === undefined || Number.isNaN(outcome.score) ? null : outcome.score;
 
   return {
     columnName: name,
@@ -71,10 +74,10 @@ function testColumn(
     test: testName,
     testDisplayName: test.displayName,
     scoreKind: test.scoreKind,
-    score: outcome?.score ?? null,
+    score,
     threshold,
     comparison: test.comparison,
-    isDrifted: outcome !== undefined && isDriftScore(test.comparison, outcome.score, threshold),
+    isDrifted: score !== null && isDriftScore(test.comparison, score, threshold),
     effectSize: outcome?.effectSize ?? null,
     referenceCount: reference.count,
     currentCount: current.sample.count,
@@ -83,11 +86,24 @@ function testColumn(
     currentMissingCount: current.missingCount,
     currentInfiniteCount: current.infiniteCount,
     isLowConfidence: Math.min(reference.count, current.sample.count) < minConfident,
-    notTestedReason: isTestable
-      ? null
-      : `no finite value in the ${reference.count === 0 ? "reference" : "current"} column`,
+    notTestedReason: notTestedReason(reference.count, current.sample.count, score, testName),
     distribution: isTestable ? plotDistribution(reference, current.sample, kind) : null,
   };
+}
+
+/** Why a column has no score, or null when it has one. */
+function notTestedReason(
+  referenceCount: number,
+  currentCount: number,
+  score: number | null,
+  testName: DriftTestName,
+): string | null {
+  if (referenceCount === 0) return "no finite value in the reference column";
+  if (currentCount === 0) return "no finite value in the current column";
+  if (score !== null) return null;
+  return testName === "chisquare"
+    ? "one value in both samples leaves chi-square no degrees of freedom, so no p-value"
+    : `${testName} gives no score on these samples`;
 }
 
 /** Resolves test and threshold separately: per column, per kind, all columns, then defaults. */
@@ -114,7 +130,8 @@ function summariseDataset(
   missingColumns: string[],
   options: DriftOptions,
 ): DriftReport {
-  const tested = columns.filter((column) => column.score !== null);
+  // Evidently counts every column its test ran on, a NaN p-value included.
+  const tested = columns.filter((column) => column.referenceCount > 0 && column.currentCount > 0);
   const drifted = tested.filter((column) => column.isDrifted);
   const driftShareThreshold = options.driftShareThreshold ?? DEFAULT_DRIFT_SHARE_THRESHOLD;
   const driftedShare = tested.length === 0 ? 0 : drifted.length / tested.length;

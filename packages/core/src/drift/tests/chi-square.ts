@@ -7,8 +7,9 @@ import type { TestOutcome } from "./outcome.ts";
  * Evidently calls scipy's `chisquare(f_obs, f_exp)`: expected counts are the reference counts
  * rescaled by n_C/n_R, over the union of values, with K − 1 degrees of freedom. A value absent
  * from the reference has expected count 0, which makes the statistic infinite and p = 0. With a
- * single value in both samples the fit is perfect and p is taken as 1. Effect size: Cohen's
- * w = √(χ²/n_C).
+ * single value in both samples there are no degrees of freedom: scipy 1.10.1's `chisquare` then
+ * gives statistic 0 and p-value NaN, and so does this test; Evidently compares that NaN with the
+ * threshold, which never flags drift. Effect size: Cohen's w = √(χ²/n_C).
  */
 export function chiSquareTest(reference: ColumnSample, current: ColumnSample): TestOutcome {
   const aligned = alignSamples(reference, current);
@@ -20,7 +21,8 @@ export function chiSquareTest(reference: ColumnSample, current: ColumnSample): T
     statistic += ((observed - expected) * (observed - expected)) / expected;
   }
   const degreesOfFreedom = aligned.values.length - 1;
-  const pValue = degreesOfFreedom === 0 ? 1 : chiSquareSurvival(statistic, degreesOfFreedom);
+  const pValue =
+    degreesOfFreedom === 0 ? Number.NaN : chiSquareSurvival(statistic, degreesOfFreedom);
   const effect = Math.sqrt(statistic / current.count);
   return {
     score: pValue,
