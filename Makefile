@@ -75,10 +75,18 @@ outputs: setup ## Print a deployed stage's bucket, site, endpoint and state mach
 	$(require-stage)
 	$(stage-outputs)
 
-register-model: setup ## Serve a local model version on a stage: STAGE=dev [VERSION=v3] [ALIAS=staging].
-	$(require-stage)
-	version="$${VERSION:-$$(node packages/functions/src/deploy/main.ts local-version --alias "$(ALIAS)")}"; \
-	pnpm churn model promote "$$version" --alias "$(ALIAS)" --stage "$(STAGE)"
+# register-model without STAGE trains on DATA, by default the generated training file that
+# `churn up` trains on (written into .churn/demo/ when missing), and registers it under ALIAS.
+demo-training-file = node --input-type=module -e 'import { demoFiles } from "./packages/functions/src/runner/demo-files.ts"; import { localPaths } from "./packages/functions/src/runner/local-environment.ts"; console.log((await demoFiles(localPaths(process.cwd(), process.env))).training);'
+
+register-model: setup ## Train on DATA [TRIALS=n] and register it as ALIAS; STAGE=dev [VERSION=v3]: serve a local version on a stage.
+	if [ -z "$(STAGE)" ]; then \
+	  data="$(DATA)"; data="$${data:-$$($(demo-training-file))}"; \
+	  pnpm churn train --data "$$data" $(if $(TRIALS),--trials "$(TRIALS)") --promote "$(ALIAS)"; \
+	else \
+	  version="$${VERSION:-$$(node packages/functions/src/deploy/main.ts local-version --alias "$(ALIAS)")}"; \
+	  pnpm churn model promote "$$version" --alias "$(ALIAS)" --stage "$(STAGE)"; \
+	fi
 
 simulate-file-drops: setup ## Drop the demo files into a deployed stage's bucket, one by one.
 	$(require-stage)
