@@ -49,7 +49,6 @@ export default $config({
     });
     const { site } = createSite({
       vpc,
-      database,
       databaseUrl,
       bucketName: bucket.name,
       bucketArn: bucket.arn,

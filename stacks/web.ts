@@ -2,15 +2,22 @@
 import { basicAuthInjection, basicAuthorization, SITE_AUTH_ENV, SITE_USERNAME } from "./naming.ts";
 import { siteGrants } from "./policies.ts";
 
-export function createSite(options: {
-  vpc: sst.aws.Vpc;
-  database: sst.aws.Aurora;
-  databaseUrl: $util.Input<string>;
-  bucketName: $util.Input<string>;
-  bucketArn: $util.Input<string>;
-  password: $util.Output<string>;
-}) {
-  const { vpc, database, databaseUrl, bucketName, bucketArn, password } = options;
+export interface SiteOptions {
+  readonly vpc: sst.aws.Vpc;
+  readonly databaseUrl: $util.Input<string>;
+  readonly bucketName: $util.Input<string>;
+  readonly bucketArn: $util.Input<string>;
+  readonly password: $util.Output<string>;
+}
+
+/**
+ * The site's arguments. It links nothing: the server reads the database through DATABASE_URL
+ * and the bucket through its own read-only grants, so linking the cluster would only add
+ * `rds-data:*` and `secretsmanager:GetSecretValue` to its role. Takes no Lambda, so it is
+ * tested with Pulumi mocks.
+ */
+export function siteArgs(options: SiteOptions): sst.aws.NextjsArgs {
+  const { vpc, databaseUrl, bucketName, bucketArn, password } = options;
   const grants = $output(bucketArn).apply((arn) =>
     siteGrants(arn).map((grant) => ({
       actions: [...grant.actions],
@@ -18,9 +25,8 @@ export function createSite(options: {
     })),
   );
 
-  const site = new sst.aws.Nextjs("Site", {
+  return {
     path: "packages/web",
-    link: [database],
     vpc,
     environment: {
       DATABASE_URL: databaseUrl,
@@ -38,7 +44,10 @@ export function createSite(options: {
         ),
       },
     },
-  });
+  };
+}
 
+export function createSite(options: SiteOptions) {
+  const site = new sst.aws.Nextjs("Site", siteArgs(options));
   return { site };
 }
