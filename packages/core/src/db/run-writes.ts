@@ -146,7 +146,11 @@ export function finishRun(db: MetricsDatabase, finish: RunFinish): Promise<void>
         driftShare: finish.drift.driftShare,
         driftShareThreshold: finish.drift.driftShareThreshold,
         isDatasetDrifted: finish.drift.isDatasetDrifted,
-        lowScoreCount: finish.metrics.filter((metric) => metric.isBelowThreshold).length,
+        // Only realised scores raise the score alert; an estimate under threshold is shown, not
+        // counted.
+        lowScoreCount: finish.metrics.filter(
+          (metric) => metric.isBelowThreshold && !metric.isEstimated,
+        ).length,
         errorCode: null,
         errorMessage: null,
         report: finish.report,
