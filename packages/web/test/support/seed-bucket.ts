@@ -3,36 +3,49 @@ import { dirname, join } from "node:path";
 import { FEATURE_NAMES } from "@churn/core";
 import type { ModelVersionMetadata } from "@churn/core/registry";
 import { modelVersionKeys } from "@churn/core/registry";
-import type { Seeded } from "./seed.ts";
+import type { Seeded, SeededRun } from "./seed.ts";
+import { seedFileKeys } from "./seed-data.ts";
 
 /** The scored file the seed puts in the bucket for every processed run. */
 export const SCORED_CSV = "call_failure,churn,churn_probability,churn_prediction\n8,0,0.12,0\n";
 
+/** The log the seed puts in the bucket for a processed run. */
+export function seedLogOf(run: Pick<SeededRun, "fileName" | "startedAt">): string {
+  return `${run.startedAt.toISOString()} Claimed ${run.fileName}.\n`;
+}
+
+/** Writes one object of the bucket, by key. */
+export type PutObject = (key: string, body: string) => Promise<void>;
+
 /**
- * Lays out a local bucket folder for the seeded store, as the pipeline and the registry do: the
- * newest model version's metadata and reference rows, and each processed run's scored file and
- * log, so that the site's file links and registry reads have something to read.
+ * Lays out a local bucket folder for the seeded store, as the pipeline and the registry do (see
+ * `writeSeedObjects`).
  */
-export async function writeSeedBucket(folder: string, seeded: Seeded): Promise<void> {
+export function writeSeedBucket(folder: string, seeded: Seeded): Promise<void> {
+  return writeSeedObjects(seeded, async (key, body) => {
+    const path = join(folder, key);
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, body);
+  });
+}
+
+/**
+ * Writes the bucket's objects for the seeded store through `put`: the newest model version's
+ * metadata and reference rows, and each processed run's scored file, log and report, so that
+ * the site's file links and registry reads have something to read.
+ */
+export async function writeSeedObjects(seeded: Seeded, put: PutObject): Promise<void> {
   const model = seeded.models.at(-1);
   if (model === undefined) return;
   const keys = modelVersionKeys(model.version);
-  await put(folder, keys.metadata, JSON.stringify(metadataOf(seeded)));
-  await put(folder, keys.reference, seeded.reference.csv);
+  await put(keys.metadata, JSON.stringify(metadataOf(seeded)));
+  await put(keys.reference, seeded.reference.csv);
   for (const run of seeded.runs.filter((entry) => entry.status === "processed")) {
-    await put(folder, `data/processed/${run.runId}/scored.csv`, SCORED_CSV);
-    await put(
-      folder,
-      `data/logs/${run.runId}.log`,
-      `2026-11-20T08:00:00Z Claimed ${run.fileName}.\n`,
-    );
+    const files = seedFileKeys(run.runId);
+    await put(files.scoredKey, SCORED_CSV);
+    await put(files.logKey, seedLogOf(run));
+    await put(files.reportKey, JSON.stringify(run.report));
   }
-}
-
-async function put(folder: string, key: string, body: string): Promise<void> {
-  const path = join(folder, key);
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, body);
 }
 
 /** The metadata the registry writes for the seeded model version, SHAP importance included. */

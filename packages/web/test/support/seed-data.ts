@@ -132,9 +132,19 @@ export function buildSeedReport(
   });
 }
 
+/** Where a processed run's files lie in the bucket, as the pipeline lays them out. */
+export function seedFileKeys(runId: string) {
+  return {
+    reportKey: `reports/${runId}.json`,
+    scoredKey: `data/processed/${runId}/scored.csv`,
+    logKey: `data/logs/${runId}.log`,
+  };
+}
+
 /**
  * The store record of a processed run from its report, as the pipeline's save step builds it:
- * tested columns, realised scores (or estimated ones without labels) and the estimate.
+ * tested columns, realised scores (or estimated ones without labels), the estimate, and the
+ * report itself, stored whole.
  */
 export function finishFromReport(
   report: RunReport,
@@ -212,13 +222,8 @@ export function finishFromReport(
     },
     metrics,
     estimates,
-    report: {
-      ...report,
-      steps: [...report.steps, { name: "Save report", durationMs: 310, outcome: "done" }],
-    },
-    reportKey: `reports/${run.runId}.json`,
-    scoredKey: `data/processed/${run.runId}/scored.csv`,
-    logKey: `data/logs/${run.runId}.log`,
+    report,
+    ...seedFileKeys(run.runId),
   };
 }
 

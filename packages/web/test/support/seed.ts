@@ -1,13 +1,14 @@
 import { FEATURE_NAMES } from "@churn/core";
 import type {
   ColumnDriftRecord,
+  EstimateRecord,
   MetricRecord,
   MetricsStore,
   ModelVersionRecord,
   TuningTrialRecord,
 } from "@churn/core/db";
 import type { ClassificationMetrics } from "@churn/core/quality";
-import type { RunReport } from "@churn/core/report";
+import type { RunReport, StepTiming } from "@churn/core/report";
 import { createRandom, type Random } from "@churn/data";
 import {
   buildReferenceSet,
@@ -19,9 +20,10 @@ import {
 
 /**
  * Realistic figures for the site's tests and screenshots, written through the metrics store's
- * own writes: two model versions with their training runs, a series of processed runs, one of
- * them drifted and one degraded, a file without labels, and a rejected file whose name, column
- * names and values carry HTML. Everything comes from a seeded generator and a fixed clock.
+ * own writes: two model versions with their training runs, more than one page of processed runs
+ * (a history of older files, then recent ones, one of them drifted and one degraded), a file
+ * without labels, and a rejected file whose name, column names and values carry HTML.
+ * Everything comes from a seeded generator and a fixed clock.
  */
 
 /** Text that would run script if the site ever rendered it as markup. */
@@ -36,10 +38,13 @@ export interface SeededRun {
   readonly runId: string;
   readonly fileName: string;
   readonly status: "processed" | "rejected" | "failed" | "running";
+  readonly startedAt: Date;
   readonly metrics: readonly MetricRecord[];
+  readonly estimates: readonly EstimateRecord[];
   readonly drift: readonly ColumnDriftRecord[];
   readonly quality?: ClassificationMetrics;
   readonly isDatasetDrifted: boolean;
+  /** The report as stored with the run, its save step included. */
   readonly report?: RunReport;
 }
 
@@ -50,7 +55,17 @@ export interface Seeded {
   readonly trials: readonly TuningTrialRecord[];
 }
 
+/** Older weekly files, so that the run list has a second page: weeks 33 to 52 of 2025. */
+const HISTORY: readonly { file: string; kind: RunKind }[] = Array.from(
+  { length: 20 },
+  (_, index) => ({
+    file: `customers_2025_w${33 + index}.csv`,
+    kind: index === 8 ? "degraded" : "stable",
+  }),
+);
+
 const PLAN: readonly { file: string; kind: RunKind }[] = [
+  ...HISTORY,
   { file: "customers_2026_w01.csv", kind: "stable" },
   { file: "customers_2026_w02.csv", kind: "stable" },
   { file: "customers_2026_w03.csv", kind: "stable" },
@@ -106,7 +121,8 @@ export async function seedManyRuns(store: MetricsStore, count: number): Promise<
       store,
       random,
       reference,
-      PLAN.length + 1 + index,
+      // After the standard seed's processed, rejected, failed and running runs.
+      PLAN.length + 3 + index,
       `bulk_${index}.csv`,
       kind,
       reports[kind],
@@ -193,10 +209,11 @@ async function seedProcessedRun(
   const startedAt = new Date(START_MS + index * 12 * HOUR_MS);
   await startSeedRun(store, { runId, fileName, startedAt });
 
-  const report =
+  const built =
     reuse === undefined
       ? buildSeedReport(random, reference, { runId, fileName, startedAt, kind })
       : { ...reuse, runId, fileName };
+  const report = withSaveStep(built);
   const finish = finishFromReport(report, {
     runId,
     finishedAt: new Date(startedAt.getTime() + 4200 + Math.round(random.uniform() * 3000)),
@@ -228,7 +245,9 @@ async function seedProcessedRun(
     runId,
     fileName,
     status: "processed",
+    startedAt,
     metrics: finish.metrics,
+    estimates: finish.estimates ?? [],
     drift: finish.drift.columns,
     ...(report.quality === null ? {} : { quality: report.quality }),
     isDatasetDrifted: finish.drift.isDatasetDrifted,
@@ -275,7 +294,9 @@ async function seedRejectedRun(store: MetricsStore, index: number): Promise<Seed
     runId,
     fileName: HOSTILE_FILE_NAME,
     status: "rejected",
+    startedAt,
     metrics: [],
+    estimates: [],
     drift: [],
     isDatasetDrifted: false,
   };
@@ -299,7 +320,22 @@ async function seedUnfinishedRun(
       errorMessage: `Scoring ${fileName} with model version v2 failed after 3 tries: the endpoint did not answer; check that it is in service and drop the file again.`,
     });
   }
-  return { runId, fileName, status, metrics: [], drift: [], isDatasetDrifted: false };
+  return {
+    runId,
+    fileName,
+    status,
+    startedAt,
+    metrics: [],
+    estimates: [],
+    drift: [],
+    isDatasetDrifted: false,
+  };
+}
+
+/** The report as the pipeline stores it: the save step's own timing is added last. */
+function withSaveStep(report: RunReport): RunReport {
+  const saveStep: StepTiming = { name: "Save report", durationMs: 310, outcome: "done" };
+  return { ...report, steps: [...report.steps, saveStep] };
 }
 
 /** Records a run's start as the pipeline's claim step does, scored by the `staging` version. */

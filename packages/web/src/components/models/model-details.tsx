@@ -112,7 +112,9 @@ export function ModelDetails({
                 {metricNames.map((name) => (
                   <tr key={name} data-metric={name}>
                     <td>{metricLabel(name)}</td>
-                    <td className="num">{formatScore(view.train[name])}</td>
+                    <td className="num" data-field="train">
+                      {formatScore(view.train[name])}
+                    </td>
                     <td className="num" data-field="holdout">
                       {formatScore(view.holdout[name])}
                     </td>
