@@ -76,13 +76,7 @@ function functionArgs(
     handler: spec.handler,
     timeout: `${spec.timeoutSeconds} seconds`,
     memory: `${spec.memoryMb} MB`,
-    environment: {
-      CHURN_BUCKET: settings.bucketName,
-      DATABASE_URL: settings.databaseUrl,
-      SAGEMAKER_ENDPOINT_NAME: settings.endpointName,
-      SITE_URL: settings.siteUrl,
-      MODEL_ALIAS: settings.modelAlias,
-    },
+    environment: taskEnvironment(spec, settings),
     permissions: $output(grants).apply((list) =>
       list.map((grant) => ({
         actions: [...grant.actions],
@@ -92,6 +86,24 @@ function functionArgs(
           : { conditions: grant.conditions.map((c) => ({ ...c, values: [...c.values] })) }),
       })),
     ),
+  };
+}
+
+/**
+ * A task function's environment, as the handlers' contract names it. Only the functions that
+ * open the database get DATABASE_URL, which carries the cluster's password; validation, scoring
+ * and building the report never see it.
+ */
+export function taskEnvironment(
+  spec: Pick<FunctionSpec, "touchesDatabase">,
+  settings: PipelineSettings,
+): Record<string, $util.Input<string>> {
+  return {
+    CHURN_BUCKET: settings.bucketName,
+    ...(spec.touchesDatabase ? { DATABASE_URL: settings.databaseUrl } : {}),
+    SAGEMAKER_ENDPOINT_NAME: settings.endpointName,
+    SITE_URL: settings.siteUrl,
+    MODEL_ALIAS: settings.modelAlias,
   };
 }
 
