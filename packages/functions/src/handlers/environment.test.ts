@@ -1,6 +1,7 @@
 import { isChurnError } from "@churn/core";
+import * as v from "valibot";
 import { describe, expect, it } from "vitest";
-import { readPipelineSettings } from "./environment.ts";
+import { LambdaEnvSchema, readPipelineSettings, requireDatabaseUrl } from "./environment.ts";
 
 describe("readPipelineSettings", () => {
   it("returns the seed platform's defaults when nothing is set", () => {
@@ -98,6 +99,44 @@ describe("readPipelineSettings", () => {
     expect((thrown as Error).message).toBe(
       `${name} is ${JSON.stringify(value)}, but it must be ${expected}; ` +
         "fix it or leave it unset for the default.",
+    );
+  });
+});
+
+describe("LambdaEnvSchema", () => {
+  it("accepts an environment without DATABASE_URL, as the steps that never open it have", () => {
+    const env = v.parse(LambdaEnvSchema, { CHURN_BUCKET: "bucket" });
+
+    expect(env.DATABASE_URL).toBeUndefined();
+  });
+
+  it("rejects a DATABASE_URL that is not a PostgreSQL URL", () => {
+    const act = () => v.parse(LambdaEnvSchema, { CHURN_BUCKET: "b", DATABASE_URL: "mysql://x" });
+
+    expect(act).toThrow();
+  });
+});
+
+describe("requireDatabaseUrl", () => {
+  it("returns the URL when DATABASE_URL is set", () => {
+    const url = requireDatabaseUrl({ DATABASE_URL: "postgres://db/churn" }, "claim-file");
+
+    expect(url).toBe("postgres://db/churn");
+  });
+
+  it("throws settings.no_database_url naming the variable and the function when it is unset", () => {
+    let thrown: unknown;
+
+    try {
+      requireDatabaseUrl({}, "save-report");
+    } catch (error) {
+      thrown = error;
+    }
+
+    expect(isChurnError(thrown, "settings.no_database_url")).toBe(true);
+    expect((thrown as Error).message).toBe(
+      "DATABASE_URL is not set for save-report, which records runs in the database; " +
+        "give this function the database's URL.",
     );
   });
 });

@@ -44,12 +44,35 @@ const SettingsEnvSchema = v.object({
   SITE_URL: v.optional(v.pipe(v.string(), v.url("a URL"))),
 });
 
-/** The Lambda functions' environment: where the bucket, the database and the model live. */
+/**
+ * The Lambda functions' environment: where the bucket, the database and the model live. Only
+ * the steps that record runs (claim, save report, finish, fail) open the database, so only they
+ * need DATABASE_URL; the others run without it.
+ */
 export const LambdaEnvSchema = v.object({
   CHURN_BUCKET: v.pipe(v.string(), v.minLength(1)),
-  DATABASE_URL: v.pipe(v.string(), v.regex(/^postgres(ql)?:\/\//)),
+  DATABASE_URL: v.optional(v.pipe(v.string(), v.regex(/^postgres(ql)?:\/\//))),
   SAGEMAKER_ENDPOINT_NAME: v.optional(v.pipe(v.string(), v.minLength(1))),
 });
+
+/**
+ * The database URL of a step that opens the database. Throws `settings.no_database_url` when
+ * DATABASE_URL is unset, naming the variable and the function that lacks it.
+ */
+export function requireDatabaseUrl(
+  env: Pick<v.InferOutput<typeof LambdaEnvSchema>, "DATABASE_URL">,
+  functionName: string,
+): string {
+  if (env.DATABASE_URL === undefined) {
+    throw new ChurnError(
+      "settings.no_database_url",
+      `DATABASE_URL is not set for ${functionName}, which records runs in the database; ` +
+        "give this function the database's URL.",
+      { context: { functionName } },
+    );
+  }
+  return env.DATABASE_URL;
+}
 
 /**
  * The pipeline settings from environment variables, with the seed platform's defaults. Throws

@@ -19,7 +19,7 @@ import {
 } from "../adapters/loggers.ts";
 import { createS3ObjectStore } from "../adapters/s3-object-store.ts";
 import { createSageMakerPredictor } from "../adapters/sagemaker-predictor.ts";
-import { LambdaEnvSchema, readPipelineSettings } from "./environment.ts";
+import { LambdaEnvSchema, readPipelineSettings, requireDatabaseUrl } from "./environment.ts";
 
 /** What a step's Lambda function reaches; the database opens on first use only. */
 export interface LambdaContext {
@@ -63,9 +63,10 @@ function openLambdaContext(functionName: string): ContainerContext {
     settings,
     metrics() {
       // Migrations are applied by the migrate function on deploy, never by a step.
-      metrics ??= openPostgresDatabase(env.DATABASE_URL, { migrate: false }).then((opened) =>
-        createMetricsStore(opened.db),
-      );
+      // Inside the promise, so a missing URL rejects like any other failure to open.
+      metrics ??= Promise.resolve()
+        .then(() => openPostgresDatabase(requireDatabaseUrl(env, functionName), { migrate: false }))
+        .then((opened) => createMetricsStore(opened.db));
       metrics.catch(() => {
         metrics = undefined;
       });
