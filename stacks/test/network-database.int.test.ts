@@ -19,18 +19,45 @@ describeStack("createNetwork and createDatabase", () => {
     databaseUrl = await resolveOutput(database.databaseUrl);
   });
 
-  it("routes S3 traffic from the private subnets through a gateway endpoint", async () => {
-    const endpoint = await createdResource("aws:ec2/vpcEndpoint:VpcEndpoint", "S3Gateway");
-    const privateTables = createdResources("aws:ec2/routeTable:RouteTable").filter((table) =>
-      table.name.includes("Private"),
+  it.each([
+    ["S3", "S3Gateway", "com.amazonaws.eu-west-1.s3"],
+    ["DynamoDB", "DynamoDbGateway", "com.amazonaws.eu-west-1.dynamodb"],
+  ])(
+    "routes %s traffic from the private subnets through a free gateway endpoint",
+    async (_, name, service) => {
+      const endpoint = await createdResource("aws:ec2/vpcEndpoint:VpcEndpoint", name);
+      const privateTables = createdResources("aws:ec2/routeTable:RouteTable").filter((table) =>
+        table.name.includes("Private"),
+      );
+
+      expect(endpoint.inputs).toMatchObject({ serviceName: service, vpcEndpointType: "Gateway" });
+      expect(privateTables.length).toBe(2);
+      expect(endpoint.inputs.routeTableIds).toEqual(
+        privateTables.map((table) => `${table.name}-id`),
+      );
+    },
+  );
+
+  it("lets the gateway endpoints reach every bucket and table of the region", async () => {
+    await createdResource("aws:ec2/vpcEndpoint:VpcEndpoint", "DynamoDbGateway");
+
+    // Without a policy a gateway endpoint allows everything: the site's cache bucket and tag
+    // table, which SST names itself, are reached as the platform's bucket is.
+    const policies = createdResources("aws:ec2/vpcEndpoint:VpcEndpoint").map(
+      (endpoint) => endpoint.inputs.policy,
     );
 
-    expect(endpoint.inputs).toMatchObject({
-      serviceName: "com.amazonaws.eu-west-1.s3",
-      vpcEndpointType: "Gateway",
-    });
-    expect(privateTables.length).toBe(2);
-    expect(endpoint.inputs.routeTableIds).toEqual(privateTables.map((table) => `${table.name}-id`));
+    expect(policies).toEqual([undefined, undefined]);
+  });
+
+  it("adds no interface endpoint, which would be billed by the hour", async () => {
+    await createdResource("aws:ec2/vpcEndpoint:VpcEndpoint", "DynamoDbGateway");
+
+    const types = createdResources("aws:ec2/vpcEndpoint:VpcEndpoint").map(
+      (endpoint) => endpoint.inputs.vpcEndpointType,
+    );
+
+    expect(types).toEqual(["Gateway", "Gateway"]);
   });
 
   it("creates no NAT gateway and no NAT instance", async () => {
