@@ -62,7 +62,7 @@ describe("removeStageServing", () => {
     sagemaker.on(ListModelsCommand).resolves({ Models: [] });
   });
 
-  it("deletes the endpoint, waits until it is gone, then the stage's promoted resources", async () => {
+  it("deletes the endpoint, waits until it is gone, then what promotion made", async () => {
     const { deps, sleeps } = dependencies();
     sagemaker
       .on(DescribeEndpointCommand)
