@@ -1,6 +1,9 @@
 import { gzipSync } from "node:zlib";
 
-/** The one file SageMaker's XGBoost container loads from the archive (xgboost.md §4.2). */
+/**
+ * The one file SageMaker's XGBoost container loads from the archive (docs/model-format.md,
+ * "Compatibility with XGBoost 1.7–3.x and SageMaker").
+ */
 export const ARCHIVE_MODEL_FILE_NAME = "xgboost-model";
 
 const BLOCK_SIZE = 512;

@@ -3,9 +3,10 @@ import { formatFloat32 } from "./float32-text.ts";
 import { parseXgbModel, ROOT_PARENT, type XgbModel, type XgbTree } from "./xgb-model.ts";
 
 /**
- * One tree as XGBoost's per-node arrays (xgboost.md §1.3), node 0 the root. Internal nodes keep
- * their children at `left` and `left + 1`; leaves have -1 children and carry the value they add
- * to the margin (already multiplied by the learning rate) in `split_conditions`.
+ * One tree as XGBoost's per-node arrays (docs/model-format.md, "The file"), node 0 the root.
+ * Internal nodes keep their children at `left` and `left + 1`; leaves have -1 children and carry
+ * the value they add to the margin (already multiplied by the learning rate) in
+ * `split_conditions`.
  */
 export interface XgbTreeArrays {
   readonly left_children: ArrayLike<number>;

@@ -3,7 +3,8 @@
  * XGBoost's sigmoid and its base_score conversion call. Both follow the table-and-polynomial
  * algorithms of Arm's optimized-routines (MIT licence), evaluated in double and rounded once to
  * float32; the tables and coefficients are those routines' exact binary64 values, written here
- * as 64-bit patterns because a decimal approximation changes results (xgboost.md §2.3).
+ * as 64-bit patterns because a decimal approximation changes results (docs/model-format.md,
+ * "The float32 rules").
  * Math.exp and Math.log rounded to float32 disagree with glibc by one ulp on a few inputs in
  * ten thousand, which is why they are not used.
  */

@@ -9,8 +9,9 @@ import { sigmoidf } from "./float32-math.ts";
 
 /**
  * The raw scores (log-odds) of `rowCount` rows of row-major float32 features, NaN for missing,
- * bit-identical to XGBoost's `predict(output_margin=True)` (xgboost.md §2.1–2.2); throws
- * `ChurnError` `model.bad_input` when `features` does not hold rowCount × featureCount values.
+ * bit-identical to XGBoost's `predict(output_margin=True)` (docs/model-format.md, "The float32
+ * rules"); throws `ChurnError` `model.bad_input` when `features` does not hold
+ * rowCount × featureCount values.
  */
 export function predictMargins(
   compiled: CompiledModel,
@@ -70,8 +71,8 @@ function stepRows(
 
 /**
  * Probabilities of the positive class, computed from the margins with XGBoost's float32 sigmoid
- * and glibc's expf, so they equal XGBoost's `predict()` on Linux bit for bit (xgboost.md §2.3);
- * throws `model.bad_input` like `predictMargins`.
+ * and glibc's expf, so they equal XGBoost's `predict()` on Linux bit for bit
+ * (docs/model-format.md); throws `model.bad_input` like `predictMargins`.
  */
 export function predictProbabilities(
   compiled: CompiledModel,

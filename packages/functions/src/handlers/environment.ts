@@ -20,7 +20,7 @@ const NumberText = (min: number, max: number) =>
     v.maxValue(max, `at most ${max}`),
   );
 
-/** The settings every step shares, as the environment spells them (CONTRACTS: Lambda env). */
+/** The settings every step shares, as the environment spells them. */
 const SettingsEnvSchema = v.object({
   MODEL_ALIAS: v.optional(
     v.pipe(v.string(), v.regex(/^[a-z][a-z0-9-]*$/, "lower case letters, digits and dashes")),

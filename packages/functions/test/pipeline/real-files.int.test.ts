@@ -14,8 +14,8 @@ import {
  * small-data branch: K-S for 7 features, chi-square for age_group, Z for complains, status and
  * churn. The drifted sets were computed with scipy 1.10.1 and numpy 1.24.2 by
  * scripts/reference/original_files_drift.py; for customer_churn_2.csv and customer_churn_1.csv
- * they are those of the monitoring reference notes (§1.10 a), which also give, with the same
- * tools, the p-values below. churn_prediction is tested too and depends on the model: with the
+ * they agree with an independent scipy re-implementation of Evidently 0.7's default tests, which
+ * also gives, with the same tools, the p-values below. churn_prediction is tested too and depends on the model: with the
  * version trained here (seed 42) it drifts in synthetic_1 and synthetic_3 only.
  */
 const DRIFTED_COLUMNS: Readonly<Record<string, readonly string[]>> = {
@@ -45,8 +45,8 @@ const DRIFTED_COLUMNS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /**
- * p-values of customer_churn_2.csv's drifted columns, monitoring reference notes §1.10 a
- * (scipy 1.10.1, exact K-S): checked to a relative tolerance of 1 %, since the notes give three
+ * p-values of customer_churn_2.csv's drifted columns from that re-implementation (scipy 1.10.1,
+ * exact K-S): checked to a relative tolerance of 1 %, since they were written down to three
  * significant digits.
  */
 const CHURN_2_P_VALUES: Readonly<Record<string, number>> = {
