@@ -18,7 +18,8 @@ export interface FunctionSpec {
 
 const HANDLERS_DIR = "packages/functions/src/handlers";
 
-function handlerOf(file: string): string {
+/** The SST handler string of a module in packages/functions/src/handlers. */
+export function handlerOf(file: string): string {
   return `${HANDLERS_DIR}/${file}.handler`;
 }
 
@@ -104,7 +105,11 @@ export const ALL_FUNCTIONS: readonly FunctionSpec[] = [
   MIGRATOR_FUNCTION,
 ];
 
-/** The handler module's path from the repository root, e.g. for an existence check. */
-export function handlerModulePath(spec: FunctionSpec): string {
-  return `${spec.handler.slice(0, spec.handler.lastIndexOf("."))}.ts`;
+/**
+ * The module an SST handler string names, as a path from the repository root, and the export
+ * that handles: `packages/functions/src/handlers/migrate.handler` is `handler` of `migrate.ts`.
+ */
+export function handlerModule(handler: string): { path: string; exportName: string } {
+  const dot = handler.lastIndexOf(".");
+  return { path: `${handler.slice(0, dot)}.ts`, exportName: handler.slice(dot + 1) };
 }
