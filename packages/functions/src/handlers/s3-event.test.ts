@@ -43,8 +43,9 @@ describe("readDrops", () => {
   });
 
   it.each([
-    ["data/processed/r1/a.csv", "ObjectCreated:Put", "not under data/input/"],
-    ["data/input/", "ObjectCreated:Put", "not under data/input/"],
+    ["data/processed/r1/a.csv", "ObjectCreated:Put", "not directly under data/input/"],
+    ["data/input/", "ObjectCreated:Put", "not directly under data/input/"],
+    ["data/input/nested/a.csv", "ObjectCreated:Put", "not directly under data/input/"],
     [
       "data/input/a.csv",
       "ObjectRemoved:Delete",

@@ -36,7 +36,7 @@ export function readDrops(event: S3Event): DropOrSkip[] {
     if (!record.eventName.startsWith("ObjectCreated:")) {
       return { isDrop: false, key, reason: `event ${record.eventName} does not create a file` };
     }
-    if (!isInputKey(key)) return { isDrop: false, key, reason: "not under data/input/" };
+    if (!isInputKey(key)) return { isDrop: false, key, reason: "not directly under data/input/" };
 
     const etag = (record.s3.object.eTag ?? "").replaceAll('"', "");
     const version = record.s3.object.versionId ?? etag;

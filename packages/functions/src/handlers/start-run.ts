@@ -2,7 +2,11 @@ import { ExecutionAlreadyExists, SFNClient, StartExecutionCommand } from "@aws-s
 import type { Logger } from "@churn/core";
 import { runIdFor } from "@churn/core/pipeline";
 import * as v from "valibot";
-import { createLambdaLogger } from "../adapters/loggers.ts";
+import {
+  createLambdaLogger,
+  type LambdaInvocation,
+  type LambdaLogger,
+} from "../adapters/loggers.ts";
 import { readDrops, S3EventSchema } from "./s3-event.ts";
 
 const StarterEnvSchema = v.object({ STATE_MACHINE_ARN: v.pipe(v.string(), v.minLength(1)) });
@@ -42,22 +46,36 @@ export async function startRuns(
 }
 
 let client: SFNClient | undefined;
+let lambdaLogger: LambdaLogger | undefined;
 
-/** The Lambda entry point: an S3 notification in, `StartExecution` calls out. */
-export async function handler(event: unknown): Promise<{ started: string[]; skipped: string[] }> {
+/**
+ * The Lambda entry point: an S3 notification in, `StartExecution` calls out. The logger lives as
+ * long as the container, so its cold-start flag is true on the first invocation only, and each
+ * invocation's request id is attached to its lines.
+ */
+export async function handler(
+  event: unknown,
+  invocation?: LambdaInvocation,
+): Promise<{ started: string[]; skipped: string[] }> {
   const env = v.parse(StarterEnvSchema, process.env);
   client ??= new SFNClient({});
+  lambdaLogger ??= createLambdaLogger({ serviceName: "churn-start-run" });
+  if (invocation !== undefined) lambdaLogger.addContext(invocation);
   const sfn = client;
-  return startRuns(event, async (name, input) => {
-    try {
-      await sfn.send(
-        new StartExecutionCommand({ stateMachineArn: env.STATE_MACHINE_ARN, name, input }),
-      );
-      return true;
-    } catch (error) {
-      // Step Functions refuses a second execution of one name: the drop is already running.
-      if (error instanceof ExecutionAlreadyExists) return false;
-      throw error;
-    }
-  });
+  return startRuns(
+    event,
+    async (name, input) => {
+      try {
+        await sfn.send(
+          new StartExecutionCommand({ stateMachineArn: env.STATE_MACHINE_ARN, name, input }),
+        );
+        return true;
+      } catch (error) {
+        // Step Functions refuses a second execution of one name: the drop is already running.
+        if (error instanceof ExecutionAlreadyExists) return false;
+        throw error;
+      }
+    },
+    lambdaLogger,
+  );
 }

@@ -1,46 +1,10 @@
 import { ChurnError } from "@churn/core";
 import * as v from "valibot";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { LambdaInvocation } from "../adapters/loggers.ts";
+import { captureOutput, invocationOf } from "../../test/support/lambda-output.ts";
 import { createStepHandler } from "./step-handler.ts";
 
 const InputSchema = v.object({ run: v.object({ runId: v.string() }) });
-
-/** The Lambda runtime's context for one invocation, with the given request id. */
-function invocationOf(awsRequestId: string): LambdaInvocation {
-  return {
-    awsRequestId,
-    functionName: "churn-validate-file",
-    functionVersion: "$LATEST",
-    invokedFunctionArn: "arn:aws:lambda:eu-west-1:123456789012:function:churn-validate-file",
-    memoryLimitInMB: "1024",
-  };
-}
-
-/**
- * Runs `act` and returns the lines it wrote to standard output and standard error, where
- * Powertools writes (errors go to standard error), in the order written.
- */
-async function captureOutput(act: () => Promise<unknown>): Promise<string[]> {
-  const chunks: string[] = [];
-  const capture = (chunk: unknown) => {
-    chunks.push(String(chunk));
-    return true;
-  };
-  const spies = [
-    vi.spyOn(process.stdout, "write").mockImplementation(capture),
-    vi.spyOn(process.stderr, "write").mockImplementation(capture),
-  ];
-  try {
-    await act().catch(() => {});
-  } finally {
-    for (const spy of spies) spy.mockRestore();
-  }
-  return chunks
-    .join("")
-    .split("\n")
-    .filter((line) => line !== "");
-}
 
 beforeAll(() => {
   vi.stubEnv("CHURN_BUCKET", "churn-test-bucket");
