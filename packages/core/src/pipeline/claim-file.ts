@@ -1,4 +1,6 @@
 import { ChurnError, isChurnError } from "../errors/index.ts";
+import type { ModelVersionMetadata } from "../registry/index.ts";
+import { recordAliasesOf, recordTrainedVersion } from "./record-trained-version.ts";
 import { fileNameOf, isInputKey, runKeys } from "./run-keys.ts";
 import { moveObject } from "./run-log.ts";
 import type { StepDependencies } from "./step-dependencies.ts";
@@ -6,7 +8,9 @@ import type { ExecutionInput, RunInfo } from "./step-io.ts";
 
 /**
  * "Claim file": resolves the model alias once, moves the dropped file from `data/input/` into the
- * run's processing folder and records the run as running. Only the object the drop announced
+ * run's processing folder and records the run as running, with the model version and the
+ * registry's aliases, so that the report site knows a version promoted straight into the
+ * bucket. Only the object the drop announced
  * (its ETag) is claimed, so a file dropped again under the same name before this run started
  * is left for its own run. Repeatable after a retry: a file already claimed stays where it is,
  * and an input its earlier attempt copied but did not delete is deleted. Throws
@@ -59,6 +63,7 @@ export async function claimFile(
     });
   }
 
+  await recordModelVersionOnce(deps, model);
   await deps.metrics.startRun({
     runId,
     fileName,
@@ -89,4 +94,22 @@ function replacedError(runId: string, key: string, cause: ChurnError): ChurnErro
       "the newer file runs on its own.",
     { context: { runId, key, ...cause.context }, cause },
   );
+}
+
+/**
+ * Records the run's model version in the metrics store when the store does not hold it yet (a
+ * version promoted into the bucket without passing through this store), and the aliases as the
+ * registry has them now, since a promotion moves them in the bucket only.
+ */
+async function recordModelVersionOnce(
+  deps: Pick<StepDependencies, "metrics" | "models">,
+  model: ModelVersionMetadata,
+): Promise<void> {
+  const aliases = await deps.models.aliases();
+  const recorded = await deps.metrics.listModelVersions();
+  if (recorded.some((row) => row.version === model.version)) {
+    await recordAliasesOf(deps.metrics, aliases);
+    return;
+  }
+  await recordTrainedVersion(deps.metrics, model, aliases);
 }

@@ -9,6 +9,7 @@ export * from "./definition.ts";
 export * from "./encode-lines.ts";
 export * from "./fail-run.ts";
 export * from "./finish-run.ts";
+export * from "./record-trained-version.ts";
 export * from "./run-keys.ts";
 export * from "./run-log.ts";
 export * from "./run-steps.ts";

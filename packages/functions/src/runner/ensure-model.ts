@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { isChurnError, type Logger } from "@churn/core";
-import type { MetricsStore } from "@churn/core/db";
-import type { AliasRecord, ModelVersionMetadata } from "@churn/core/registry";
+import { recordTrainedVersion } from "@churn/core/pipeline";
+import type { ModelVersionMetadata } from "@churn/core/registry";
 import { trainModel } from "@churn/training/pipeline";
 import type { CommandIo } from "../cli/command.ts";
 import { DEMO_SEED, demoFiles } from "./demo-files.ts";
@@ -11,7 +11,8 @@ import type { LocalEnvironment } from "./local-environment.ts";
 /**
  * The model version `alias` names; when none is registered (a fresh clone), trains one on the
  * generated training file, offline, registers it under the alias and records the training run
- * and the version in the metrics store. `trialCount` tuning trials run first (0 trains with the original parameters).
+ * and the version in the metrics store. `trialCount` tuning trials run first (0 trains with the
+ * original parameters).
  */
 export async function ensureModel(
   environment: LocalEnvironment,
@@ -48,62 +49,8 @@ export async function ensureModel(
 
   const f1 = metadata.metrics.holdout.metrics.f1;
   options.io.stdout(
-    `Registered model version ${metadata.version} as "${alias}" in ${Date.now() - startedAt.getTime()} ms ` +
-      `(holdout F1 ${f1.toFixed(3)}).`,
+    `Registered model version ${metadata.version} as "${alias}" in ` +
+      `${Date.now() - startedAt.getTime()} ms (holdout F1 ${f1.toFixed(3)}).`,
   );
   return metadata;
-}
-
-/**
- * Tells the metrics store, which the report site reads, about a freshly trained version: the
- * training run with its tuning trials, the version, and the registry's aliases.
- */
-export async function recordTrainedVersion(
-  metrics: MetricsStore,
-  metadata: ModelVersionMetadata,
-  aliases: readonly AliasRecord[],
-  startedAt: Date,
-): Promise<void> {
-  const trainingRunId = `training-${metadata.version}`;
-  await metrics.recordTrainingRun({
-    id: trainingRunId,
-    status: "succeeded",
-    startedAt,
-    finishedAt: new Date(metadata.createdAt),
-    modelVersion: metadata.version,
-    dataFingerprint: metadata.data.sha256,
-    trainRowCount: metadata.data.trainRowCount,
-    holdoutRowCount: metadata.data.holdoutRowCount,
-    ...(metadata.tuning === null
-      ? {}
-      : {
-          objectiveName: metadata.tuning.objective,
-          bestScore: metadata.tuning.bestScore,
-          bestParams: metadata.params,
-          trials: metadata.tuning.trials.map((trial) => ({
-            trialNumber: trial.number,
-            params: { ...trial.params, threshold: trial.threshold },
-            score: trial.score,
-          })),
-        }),
-    metrics: metadata.metrics,
-    durationMs: metadata.trainer.durationMs,
-  });
-  await metrics.recordModelVersion({
-    version: metadata.version,
-    createdAt: new Date(metadata.createdAt),
-    trainingRunId,
-    modelKey: `models/versions/${metadata.version}/`,
-    decisionThreshold: metadata.threshold,
-    featureNames: metadata.features.map((feature) => feature.name),
-    params: metadata.params,
-    metrics: metadata.metrics,
-    dataFingerprint: metadata.data.sha256,
-    aliases: aliases
-      .filter((alias) => alias.version === metadata.version)
-      .map((alias) => alias.alias),
-  });
-  await metrics.recordAliases(
-    Object.fromEntries(aliases.map((alias) => [alias.alias, alias.version])),
-  );
 }

@@ -141,3 +141,48 @@ describe.each([
     expect(await readText(key)).toBe(text(90));
   });
 });
+
+describe("claimFile on a metrics store that has never seen the model version", () => {
+  let opened: OpenedStore;
+  let fresh: OpenedDatabase;
+
+  beforeAll(async () => {
+    opened = await openLocalStore();
+    fresh = await openEmbeddedDatabase();
+  });
+  afterAll(async () => {
+    await fresh?.close();
+    await opened?.close();
+  });
+
+  it("records the version with its training run, and the registry's aliases on every claim", async () => {
+    const store = opened.store;
+    const freshMetrics = createMetricsStore(fresh.db);
+    const deps = {
+      store,
+      metrics: freshMetrics,
+      models,
+      clock: systemClock,
+      settings: TEST_SETTINGS,
+    };
+    const claim = async (name: string) => {
+      const key = `data/input/${name}.csv`;
+      const { etag } = await store.write(key, text(60));
+      return claimFile({ runId: `fresh-${name}`, key, etag }, deps);
+    };
+
+    await claim("first");
+    await models.setAlias("candidate", "v1");
+    await claim("second");
+
+    const [version] = await freshMetrics.listModelVersions();
+    expect(version).toMatchObject({
+      version: "v1",
+      trainingRunId: "training-v1",
+      aliases: ["candidate", "staging"],
+    });
+    const trainingRun = await freshMetrics.getTrainingRun("training-v1");
+    expect(trainingRun).toMatchObject({ status: "succeeded", modelVersion: "v1" });
+    expect(trainingRun?.trainRowCount).toBeGreaterThan(0);
+  });
+});

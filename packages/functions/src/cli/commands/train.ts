@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { basename, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { createMetricsStore } from "@churn/core/db";
+import { recordTrainedVersion } from "@churn/core/pipeline";
 import { AliasNameSchema, type AliasRecord, type ModelVersionMetadata } from "@churn/core/registry";
 import {
   formatTuningProgress,
@@ -11,7 +12,6 @@ import {
 } from "@churn/training";
 import * as v from "valibot";
 import { openDatabase } from "../../adapters/database.ts";
-import { recordTrainedVersion } from "../../runner/ensure-model.ts";
 import { type Command, type CommandIo, processIo } from "../command.ts";
 import { describeVersion, openLocalRegistry } from "./model.ts";
 
