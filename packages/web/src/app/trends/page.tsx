@@ -36,8 +36,10 @@ export default async function TrendsPage({
   const columns = await store.columnDriftSeries({ runLimit });
 
   const latestByName = new Map(latest.map((point) => [point.name, point]));
-  const scoreThreshold =
+  // Each score has its own alert threshold; a score no run has recorded one for takes another's.
+  const anyThreshold =
     latest.find((point) => point.threshold !== null)?.threshold ?? DEFAULT_SCORE_BANDS.warnBelow;
+  const thresholdOf = (name: string) => latestByName.get(name)?.threshold ?? anyThreshold;
   const shareThreshold = drift.findLast(
     (point) => point.driftShareThreshold !== null,
   )?.driftShareThreshold;
@@ -92,7 +94,10 @@ export default async function TrendsPage({
               yDomain={[0, 1]}
               bands={scoreBandRanges()}
               thresholds={[
-                { value: scoreThreshold, label: `alert under ${formatScore(scoreThreshold, 2)}` },
+                {
+                  value: thresholdOf(score.name),
+                  label: `alert under ${formatScore(thresholdOf(score.name), 2)}`,
+                },
               ]}
               series={[
                 {
