@@ -1,5 +1,6 @@
-import { createReadStream, createWriteStream } from "node:fs";
-import { readFile, stat } from "node:fs/promises";
+import { once } from "node:events";
+import { createReadStream } from "node:fs";
+import { open, readFile, stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { ChurnError, FEATURE_NAMES, PREDICTION_NAME, PROBABILITY_NAME } from "@churn/core";
@@ -9,7 +10,7 @@ import { compileModel, predictProbabilities, readXgbModel } from "@churn/core/mo
 import type { Command, CommandIo } from "../command.ts";
 import { openLocalRegistry } from "./model.ts";
 
-const usage = `Usage: churn predict --model <version|alias|file> <csv> --out <csv> [--threshold <p>] [--json]
+const usage = `Usage: churn predict --model <version|alias|file> <csv> --out <csv> [--threshold <p>] [--force] [--json]
 
 Scores a churn CSV with a model and writes its rows with two more columns, churn_probability
 and churn_prediction (1 when the probability is at least the threshold). Rows the validator
@@ -18,6 +19,7 @@ rejects are left out and counted.
   --model <m>        a registered version (v3), an alias (staging), or an XGBoost JSON model file
   --out <csv>        where to write the scored rows
   --threshold <p>    decision threshold; default the version's tuned threshold, 0.5 for a file
+  --force            replace the --out file when it exists (it is never replaced otherwise)
   --json             print a summary as JSON`;
 
 export const predictCommand: Command = {
@@ -46,13 +48,7 @@ export const predictCommand: Command = {
     const compiled = compileModel(model.xgbModel);
     const features = toFeatureMatrix(validation.table, model.featureNames);
     const probabilities = predictProbabilities(compiled, features, validation.table.rowCount);
-    await writeScoredRows(
-      parsed.inputPath,
-      parsed.outPath,
-      validation.rowNumbers,
-      probabilities,
-      threshold,
-    );
+    await writeScoredRows(parsed, validation.rowNumbers, probabilities, threshold);
 
     const predictedCount = probabilities.reduce((count, p) => count + (p >= threshold ? 1 : 0), 0);
     const summary = {
@@ -79,11 +75,12 @@ interface PredictArgs {
   inputPath: string;
   outPath: string;
   threshold: number | undefined;
+  isForced: boolean;
   isJson: boolean;
 }
 
 function parsePredictArgs(args: readonly string[], io: CommandIo): PredictArgs | string {
-  let values: { model?: string; out?: string; threshold?: string; json?: boolean };
+  let values: { model?: string; out?: string; threshold?: string; force?: boolean; json?: boolean };
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
@@ -93,6 +90,7 @@ function parsePredictArgs(args: readonly string[], io: CommandIo): PredictArgs |
         model: { type: "string" },
         out: { type: "string" },
         threshold: { type: "string" },
+        force: { type: "boolean" },
         json: { type: "boolean" },
       },
     }));
@@ -111,6 +109,7 @@ function parsePredictArgs(args: readonly string[], io: CommandIo): PredictArgs |
     inputPath: resolve(io.cwd, input),
     outPath: resolve(io.cwd, values.out),
     threshold,
+    isForced: values.force === true,
     isJson: values.json === true,
   };
 }
@@ -137,30 +136,44 @@ async function loadModel(model: string, io: CommandIo) {
   };
 }
 
-/** Re-streams the kept rows' original cells with the probability and the prediction appended. */
+/**
+ * Re-streams the kept rows' original cells with the probability and the prediction appended.
+ * Throws `cli.output_exists` when the output file exists and `--force` was not given, before
+ * anything is written.
+ */
 async function writeScoredRows(
-  inputPath: string,
-  outPath: string,
+  paths: Pick<PredictArgs, "inputPath" | "outPath" | "isForced">,
   rowNumbers: Uint32Array,
   probabilities: Float32Array,
   threshold: number,
 ): Promise<void> {
-  const out = createWriteStream(outPath);
+  const file = await open(paths.outPath, paths.isForced ? "w" : "wx").catch((error: unknown) => {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    throw new ChurnError(
+      "cli.output_exists",
+      `${paths.outPath} already exists; name another file with --out, or pass --force to replace it.`,
+      { context: { file: paths.outPath } },
+    );
+  });
+  const out = file.createWriteStream();
   let dataRow = 0;
   let kept = 0;
-  for await (const record of readCsvRecords(createReadStream(inputPath))) {
-    if (dataRow === 0) out.write(formatSafeCsvLine([...record, PROBABILITY_NAME, PREDICTION_NAME]));
+  for await (const record of readCsvRecords(createReadStream(paths.inputPath))) {
+    let line: string | undefined;
+    if (dataRow === 0) line = formatSafeCsvLine([...record, PROBABILITY_NAME, PREDICTION_NAME]);
     else if (rowNumbers[kept] === dataRow) {
       const probability = probabilities[kept] ?? 0;
-      out.write(
-        formatSafeCsvLine([...record, String(probability), probability >= threshold ? "1" : "0"]),
-      );
+      line = formatSafeCsvLine([
+        ...record,
+        String(probability),
+        probability >= threshold ? "1" : "0",
+      ]);
       kept += 1;
     }
     dataRow += 1;
+    // Waiting for the stream to drain keeps memory flat on files of millions of rows.
+    if (line !== undefined && !out.write(line)) await once(out, "drain");
   }
-  await new Promise<void>((done, fail) => {
-    out.on("error", fail);
-    out.end(done);
-  });
+  out.end();
+  await once(out, "close");
 }

@@ -103,6 +103,21 @@ describe("churn train, model and predict", () => {
     expect(lines[1]).toMatch(/,0\.\d+(e-\d+)?,[01]$/);
   });
 
+  it("never replaces an existing --out file unless --force is given", async () => {
+    const args = ["predict", "--model", "staging", "new.csv", "--out", "kept.csv"];
+    writeFileSync(join(dir, "kept.csv"), "keep me\n");
+
+    const refused = await run(args);
+    const forced = await run([...args, "--force"]);
+
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/kept\.csv already exists.*--force.*\[cli\.output_exists\]/);
+    expect(forced.code).toBe(0);
+    expect(readFileSync(join(dir, "kept.csv"), "utf8")).toMatch(
+      /,churn_probability,churn_prediction\n/,
+    );
+  });
+
   it("refuses a bad --promote alias before training, so no version is registered", async () => {
     const before = JSON.parse((await run(["model", "list", "--json"])).out).versions.length;
 
