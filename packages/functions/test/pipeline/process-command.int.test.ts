@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { generateChurnFile } from "@churn/data";
@@ -45,5 +45,26 @@ describe("churn process", () => {
     });
     expect(summaries[0].report).toBe(`reports/${summaries[0].runId}.json`);
     expect(summaries[1].reason).toContain("broken.csv");
+  });
+
+  it("leaves a same-named file waiting in data/input/ alone and runs this one under a new name", async () => {
+    const home = path.join(dir, "home");
+    const waiting = path.join(home, "bucket", "data", "input", "stable.csv");
+    await mkdir(path.dirname(waiting), { recursive: true });
+    await writeFile(waiting, "waiting,file\n");
+    const out: string[] = [];
+    const io: CommandIo = {
+      stdout: (text) => out.push(text),
+      stderr: () => {},
+      cwd: dir,
+      env: { CHURN_HOME: home },
+    };
+
+    const code = await processCommand.run(["stable.csv", "--json"], io);
+
+    const [summary] = out.filter((line) => line.startsWith("{")).map((line) => JSON.parse(line));
+    expect(code).toBe(0);
+    expect(summary).toMatchObject({ file: "stable-2.csv", status: "processed" });
+    expect(await readFile(waiting, "utf8")).toBe("waiting,file\n");
   });
 });

@@ -1,9 +1,8 @@
-import { createReadStream } from "node:fs";
-import { basename, resolve } from "node:path";
+import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { INPUT_PREFIX } from "@churn/core/pipeline";
 import { createConsoleLogger } from "../../adapters/loggers.ts";
 import { readPipelineSettings } from "../../handlers/environment.ts";
+import { dropInputFile } from "../../runner/drop-input-file.ts";
 import { ensureModel } from "../../runner/ensure-model.ts";
 import { localPaths, openLocalEnvironment } from "../../runner/local-environment.ts";
 import type { RunSummary } from "../../runner/local-runner.ts";
@@ -65,16 +64,15 @@ export const processCommand: Command = {
   },
 };
 
-/** Drops a file into the local bucket's input folder and runs it to its end. */
+/**
+ * Drops a file into the local bucket's input folder and runs it to its end. A file of the same
+ * name still waiting there is left alone: this one is dropped under a numbered name.
+ */
 async function processFile(
   environment: Awaited<ReturnType<typeof openLocalEnvironment>>,
   file: string,
 ): Promise<RunSummary> {
-  const key = `${INPUT_PREFIX}${basename(file)}`;
-  await environment.store.write(key, createReadStream(file), {
-    contentType: "text/csv",
-    ifAbsent: true,
-  });
+  const { key } = await dropInputFile(environment.store, file);
   return environment.runner.runKey(key);
 }
 
