@@ -127,8 +127,8 @@ describe.skipIf(!hasRealData)("detectDrift on the holdout against customer_churn
   });
 });
 
-describe.runIf(isRealDataRequired && !hasRealData)("the original data set", () => {
-  it("is present, as CI requires", () => {
-    expect(hasRealData).toBe(true);
+describe("the original data set", () => {
+  it.runIf(isRealDataRequired)("is present, as CI requires", () => {
+    expect(hasRealData, `the original files are not in ${realDataUrl.pathname}`).toBe(true);
   });
 });
