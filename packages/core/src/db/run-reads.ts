@@ -2,7 +2,6 @@ import {
   and,
   asc,
   count,
-  desc,
   eq,
   getTableColumns,
   gt,
@@ -302,7 +301,8 @@ export function listAlerts(db: MetricsDatabase, limit = DEFAULT_PAGE_SIZE): Prom
     db
       .select()
       .from(alerts)
-      .orderBy(desc(alerts.sentAt))
+      // Spelt as the index is, `desc nulls last`, so PostgreSQL reads alerts_sent_at_idx.
+      .orderBy(sql`${alerts.sentAt} desc nulls last`)
       .limit(Math.min(Math.max(1, limit), MAX_PAGE_SIZE)),
   );
 }
