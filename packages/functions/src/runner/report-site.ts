@@ -44,8 +44,12 @@ export async function startReportSite(options: {
     [NEXT_BIN, "start", "--hostname", "127.0.0.1", "--port", String(options.port)],
     { cwd: WEB_DIR, env, stdio: ["ignore", "ignore", "inherit"] },
   );
+  let isClosing = false;
   child.on("exit", (code, signal) => {
-    if (signal === null && code !== 0) {
+    // Next's server exits with 128 + the signal's number when told to stop (130 for the
+    // terminal's Ctrl-C, which reaches the whole process group, 143 for close's SIGTERM).
+    const isAskedToStop = isClosing || signal !== null || code === 130 || code === 143;
+    if (!isAskedToStop && code !== 0) {
       options.logger.error("The report site stopped", { exitCode: code });
     }
   });
@@ -54,6 +58,7 @@ export async function startReportSite(options: {
   return {
     url,
     close: async () => {
+      isClosing = true;
       if (child.exitCode !== null) return;
       const exited = new Promise((done) => child.once("exit", done));
       child.kill("SIGTERM");
