@@ -278,3 +278,46 @@ describe("the pipeline under faults", () => {
 function sha256(text: string): string {
   return createHash("sha256").update(text).digest("hex");
 }
+
+describe("the model version of a run", () => {
+  it("keeps the version its claim resolved when the alias moves while the file is scored", async () => {
+    const database = await openEmbeddedDatabase();
+    const scoredWith: string[] = [];
+    let pipeline: Awaited<ReturnType<typeof openTestPipeline>> | undefined;
+    pipeline = await openTestPipeline({
+      database,
+      wrapPredictor: (predictor): Predictor => ({
+        predict: async (request) => {
+          scoredWith.push(request.modelVersion);
+          // A promotion lands between the claim and the scoring of the first run.
+          if (scoredWith.length === 1) await pipeline?.environment.models.setAlias("staging", "v2");
+          return predictor.predict(request);
+        },
+      }),
+    });
+    try {
+      await registerModel(pipeline, generated("training", 1500), { fileName: "training.csv" });
+      await registerModel(pipeline, generated("training", 1200), { fileName: "training-2.csv" });
+      await pipeline.environment.models.setAlias("staging", "v1");
+
+      const during = await pipeline.drop("during.csv", generated("stable", 200));
+      const after = await pipeline.drop("after.csv", generated("stable", 200));
+
+      expect(scoredWith).toEqual(["v1", "v2"]);
+      expect([during.modelVersion, after.modelVersion]).toEqual(["v1", "v2"]);
+      const scored = await pipeline.read(during.outputs.scored ?? "");
+      const versions = new Set(
+        scored
+          .trim()
+          .split("\n")
+          .slice(1)
+          .map((line) => line.split(",").at(-1)),
+      );
+      expect([...versions]).toEqual(["v1"]);
+      expect((await pipeline.environment.metrics.getRun(during.runId))?.modelVersion).toBe("v1");
+    } finally {
+      await pipeline.close();
+      await database.close();
+    }
+  });
+});
