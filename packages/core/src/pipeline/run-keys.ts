@@ -8,7 +8,10 @@ export const INPUT_PREFIX = "data/input/";
 const MAX_NAME_LENGTH = 80;
 const HASH_LENGTH = 16;
 
-/** What identifies one drop of one object: the key, its ETag or version, and the event sequencer. */
+/**
+ * What identifies one drop of one object: the key, its ETag or version, and the event
+ * sequencer.
+ */
 export interface DropIdentity {
   readonly key: string;
   /** The object's version id when the bucket is versioned, otherwise its ETag. */
@@ -69,7 +72,10 @@ export interface RunKeys {
   readonly log: string;
 }
 
-/** The keys of run `runId` for the dropped file `fileName` (the bucket layout of docs/pipeline.md). */
+/**
+ * The keys of run `runId` for the dropped file `fileName` (the bucket layout of
+ * docs/pipeline.md).
+ */
 export function runKeys(runId: string, fileName: string): RunKeys {
   if (fileName.length === 0 || fileName.includes("/")) {
     throw new ChurnError("pipeline.bad_file_name", `"${fileName}" is not a file name.`, {

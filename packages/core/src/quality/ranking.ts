@@ -11,7 +11,10 @@ interface ScoreSteps {
   readonly falsePositives: Float64Array;
 }
 
-/** Splits the scores by label and sorts each half natively, which is far faster than an index sort. */
+/**
+ * Splits the scores by label and sorts each half natively, which is far faster than an index
+ * sort.
+ */
 function stepThroughScores(labels: ArrayLike<number>, scores: ArrayLike<number>): ScoreSteps {
   let positiveCount = 0;
   for (let row = 0; row < labels.length; row++) if (labels[row] === 1) positiveCount++;

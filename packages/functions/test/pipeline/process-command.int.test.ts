@@ -1,10 +1,28 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { generateChurnFile } from "@churn/data";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CommandIo } from "../../src/cli/command.ts";
 import { processCommand } from "../../src/cli/commands/process.ts";
+
+/** Command io that keeps what the command prints, run in `cwd` with `CHURN_HOME` at `home`. */
+function recordingIo(cwd: string, home: string) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CommandIo = {
+    stdout: (text) => out.push(text),
+    stderr: (text) => err.push(text),
+    cwd,
+    env: { CHURN_HOME: home },
+  };
+  return { io, out, err };
+}
+
+/** The JSON summaries among the printed lines. */
+function summariesIn(out: readonly string[]) {
+  return out.filter((line) => line.startsWith("{")).map((line) => JSON.parse(line));
+}
 
 describe("churn process", () => {
   let dir: string;
@@ -21,17 +39,11 @@ describe("churn process", () => {
       generateChurnFile("stable", { seed: 3, rowCount: 300 }),
     );
     await writeFile(path.join(dir, "broken.csv"), "not,a,churn,file\n1,2,3,4\n");
-    const out: string[] = [];
-    const io: CommandIo = {
-      stdout: (text) => out.push(text),
-      stderr: () => {},
-      cwd: dir,
-      env: { CHURN_HOME: path.join(dir, "home") },
-    };
+    const { io, out } = recordingIo(dir, path.join(dir, "home"));
 
     const code = await processCommand.run(["stable.csv", "broken.csv", "--json"], io);
 
-    const summaries = out.filter((line) => line.startsWith("{")).map((line) => JSON.parse(line));
+    const summaries = summariesIn(out);
     expect(code).toBe(0);
     expect(out[0]).toContain('No model version is registered as "staging"');
     expect(summaries.map((summary) => [summary.file, summary.status])).toEqual([
@@ -52,19 +64,36 @@ describe("churn process", () => {
     const waiting = path.join(home, "bucket", "data", "input", "stable.csv");
     await mkdir(path.dirname(waiting), { recursive: true });
     await writeFile(waiting, "waiting,file\n");
-    const out: string[] = [];
-    const io: CommandIo = {
-      stdout: (text) => out.push(text),
-      stderr: () => {},
-      cwd: dir,
-      env: { CHURN_HOME: home },
-    };
+    const { io, out } = recordingIo(dir, home);
 
     const code = await processCommand.run(["stable.csv", "--json"], io);
 
-    const [summary] = out.filter((line) => line.startsWith("{")).map((line) => JSON.parse(line));
+    const [summary] = summariesIn(out);
     expect(code).toBe(0);
     expect(summary).toMatchObject({ file: "stable-2.csv", status: "processed" });
     expect(await readFile(waiting, "utf8")).toBe("waiting,file\n");
+  });
+
+  it("echoes a drift alert's subject, file and drifted columns on standard error", async () => {
+    await writeFile(
+      path.join(dir, "drifted.csv"),
+      generateChurnFile("drifted", { seed: 11, rowCount: 1050 }),
+    );
+    const home = path.join(dir, "home-alerts");
+    const { io, out, err } = recordingIo(dir, home);
+
+    const code = await processCommand.run(["drifted.csv", "--json"], io);
+
+    const [summary] = summariesIn(out);
+    const outbox = path.join(home, "outbox");
+    const [mail] = (await readdir(outbox)).filter((file) => file.endsWith(".eml"));
+    const echo = err.find((text) => text.includes("Alert: Customer Data Drift Alert"));
+    expect(code).toBe(0);
+    expect(summary.driftedColumns.length).toBeGreaterThan(0);
+    expect(echo).toMatch(/^\d\d:\d\d:\d\d WARN {2}Alert: Customer Data Drift Alert/);
+    expect(echo).toContain(`(mail in ${path.join(outbox, mail ?? "")})`);
+    expect(echo).toContain("\n  File: drifted.csv\n");
+    expect(echo).toContain(`\n  Model version: ${summary.modelVersion} (alias staging)\n`);
+    for (const column of summary.driftedColumns) expect(echo).toContain(`\n  - ${column}: `);
   });
 });
